@@ -1,0 +1,199 @@
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use factsift::CharOffsets;
+
+use crate::claim::PyClaim;
+use crate::place::PyPlace;
+use crate::sentence::PySentence;
+
+/// Everything factsift found in one text: its sentences, claims and places.
+///
+/// Offsets of every item are ``str`` indices into :attr:`text`. In a notebook the document shows
+/// itself with sentences, claims and places highlighted.
+#[pyclass(frozen, module = "factsift", name = "Document")]
+pub struct PyDocument {
+    text: Py<PyString>,
+    sentences: Vec<Py<PySentence>>,
+    claims: Vec<Py<PyClaim>>,
+    places: Vec<Py<PyPlace>>,
+}
+
+impl PyDocument {
+    /// Converts a core document whose text is `text` (the caller's own `str` object).
+    pub fn from_core(
+        py: Python<'_>,
+        text: Py<PyString>,
+        doc: &factsift::Document<'_>,
+    ) -> PyResult<PyDocument> {
+        let offsets = CharOffsets::new(doc.text);
+        let t = doc.text;
+        Ok(PyDocument {
+            text,
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| Py::new(py, PySentence::from_core(s, t, &offsets)))
+                .collect::<PyResult<_>>()?,
+            claims: doc
+                .claims
+                .iter()
+                .map(|c| Py::new(py, PyClaim::from_core(c, t, &offsets)))
+                .collect::<PyResult<_>>()?,
+            places: doc
+                .places
+                .iter()
+                .map(|p| Py::new(py, PyPlace::from_core(p, t, &offsets)))
+                .collect::<PyResult<_>>()?,
+        })
+    }
+}
+
+/// `(class, (text, sentences, claims, places))` for pickling.
+type Reduced<'py> = (
+    Bound<'py, PyAny>,
+    (
+        Py<PyString>,
+        Bound<'py, PyList>,
+        Bound<'py, PyList>,
+        Bound<'py, PyList>,
+    ),
+);
+
+/// Calls `factsift.<module>.<function>(doc, *args)`: presentation lives in the Python layer.
+fn delegate<'py>(
+    slf: &Bound<'py, PyDocument>,
+    module: &str,
+    function: &str,
+    args: Vec<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = slf.py();
+    let mut all = vec![slf.clone().into_any()];
+    all.extend(args);
+    py.import(module)?
+        .getattr(function)?
+        .call1(PyTuple::new(py, all)?)
+}
+
+#[pymethods]
+impl PyDocument {
+    #[new]
+    #[pyo3(signature = (text, sentences, claims, places))]
+    fn new(
+        text: Py<PyString>,
+        sentences: Vec<Py<PySentence>>,
+        claims: Vec<Py<PyClaim>>,
+        places: Vec<Py<PyPlace>>,
+    ) -> PyDocument {
+        PyDocument {
+            text,
+            sentences,
+            claims,
+            places,
+        }
+    }
+
+    /// The analysed text (the very ``str`` object that was passed in).
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.text.clone_ref(py)
+    }
+
+    /// Sentences, in order (a new list on each access).
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, &self.sentences)
+    }
+
+    /// Numeric claims, in order (a new list on each access).
+    #[getter]
+    fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, &self.claims)
+    }
+
+    /// Places, in order (a new list on each access).
+    #[getter]
+    fn places<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, &self.places)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = self.text.bind(py).to_cow()?;
+        let mut head: String = text.chars().take(40).collect();
+        if text.chars().nth(40).is_some() {
+            head.push('…');
+        }
+        Ok(format!(
+            "Document(sentences={}, claims={}, places={}, text={:?})",
+            self.sentences.len(),
+            self.claims.len(),
+            self.places.len(),
+            head
+        ))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PyDocument>() else {
+            return Ok(false);
+        };
+        let other = other.get();
+        Ok(self.text.bind(py).as_any().eq(other.text.bind(py))?
+            && self.sentences(py)?.eq(other.sentences(py)?)?
+            && self.claims(py)?.eq(other.claims(py)?)?
+            && self.places(py)?.eq(other.places(py)?)?)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let py = slf.py();
+        let d = slf.get();
+        Ok((
+            slf.get_type().into_any(),
+            (
+                d.text.clone_ref(py),
+                d.sentences(py)?,
+                d.claims(py)?,
+                d.places(py)?,
+            ),
+        ))
+    }
+
+    /// The document as plain ``dict``\ s and ``list``\ s (JSON-ready).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", self.text.bind(py))?;
+        let to_dicts = |items: Vec<Bound<'py, PyAny>>| -> PyResult<Bound<'py, PyList>> {
+            let dicts = items
+                .into_iter()
+                .map(|item| item.call_method0("to_dict"))
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, dicts)
+        };
+        d.set_item("sentences", to_dicts(self.sentences(py)?.iter().collect())?)?;
+        d.set_item("claims", to_dicts(self.claims(py)?.iter().collect())?)?;
+        d.set_item("places", to_dicts(self.places(py)?.iter().collect())?)?;
+        Ok(d)
+    }
+
+    /// One kind of item as a tidy ``pandas.DataFrame`` (``"sentences"``, ``"claims"`` or
+    /// ``"places"``), one row per item.
+    #[pyo3(signature = (kind = "claims"))]
+    fn to_frame<'py>(slf: &Bound<'py, Self>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        delegate(
+            slf,
+            "factsift.frames",
+            "document_frame",
+            vec![PyString::new(slf.py(), kind).into_any()],
+        )
+    }
+
+    /// The document in spaCy displaCy's "manual" format (``displacy.render(doc.to_displacy(),
+    /// style="ent", manual=True)``).
+    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        delegate(slf, "factsift.display", "to_displacy", vec![])
+    }
+
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        delegate(slf, "factsift.display", "document_html", vec![])
+    }
+}

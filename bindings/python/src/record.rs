@@ -1,0 +1,66 @@
+//! The methods every result class shares, generated from its field list: a keyword constructor,
+//! `__repr__`, `__hash__`, pickling, `to_dict()` and `_fields`.
+
+/// `record_methods!(Type, "Name", [hash fields], { field: Type, ... })` implements the shared
+/// methods of a frozen result class whose fields are all `#[pyo3(get)]`.
+macro_rules! record_methods {
+    ($ty:ident, $name:literal, [$($key:ident),+], { $($field:ident : $fty:ty),+ $(,)? }) => {
+        #[pyo3::pymethods]
+        impl $ty {
+            #[new]
+            #[pyo3(signature = ($($field),+))]
+            #[allow(clippy::too_many_arguments)]
+            fn __new__($($field: $fty),+) -> Self {
+                Self { $($field),+ }
+            }
+
+            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                use pyo3::prelude::*;
+                let mut parts: Vec<String> = Vec::new();
+                $(
+                    let value = self.$field.clone().into_pyobject(py)?.into_any();
+                    if !value.is_none() {
+                        parts.push(format!("{}={}", stringify!($field), value.repr()?));
+                    }
+                )+
+                Ok(format!("{}({})", $name, parts.join(", ")))
+            }
+
+            fn __hash__(&self) -> u64 {
+                $crate::hash_of(&($(&self.$key),+))
+            }
+
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> pyo3::PyResult<(pyo3::Bound<'py, pyo3::PyAny>, pyo3::Bound<'py, pyo3::types::PyTuple>)> {
+                use pyo3::prelude::*;
+                let this = slf.get();
+                let py = slf.py();
+                let args = pyo3::types::PyTuple::new(
+                    py,
+                    [$(this.$field.clone().into_pyobject(py)?.into_any()),+],
+                )?;
+                Ok((slf.get_type().into_any(), args))
+            }
+
+            /// The fields as a plain ``dict`` (``None`` where a field is unset).
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
+                use pyo3::prelude::*;
+                let d = pyo3::types::PyDict::new(py);
+                $(d.set_item(pyo3::intern!(py, stringify!($field)), self.$field.clone())?;)+
+                Ok(d)
+            }
+
+            /// Names of the fields, in order (the columns of a tidy frame).
+            #[classattr]
+            fn _fields() -> Vec<&'static str> {
+                vec![$(stringify!($field)),+]
+            }
+        }
+    };
+}
+
+pub(crate) use record_methods;

@@ -1,0 +1,145 @@
+//! The [`Extractor`]: runs the segmenter, the claim grammar and the geoparser over one text and
+//! links their results by sentence in a [`Document`].
+
+use std::sync::Arc;
+
+use crate::claims::{Claim, ClaimExtractor};
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::places::{Place, PlaceExtractor, PlacesConfig};
+use crate::sentences::{Segmenter, Sentence};
+
+/// Everything factsift found in one text. Spans are byte offsets into [`Document::text`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document<'t> {
+    /// The text that was analysed.
+    pub text: &'t str,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Numeric claims, in order of their start.
+    pub claims: Vec<Claim>,
+    /// Places, in order of their start.
+    pub places: Vec<Place>,
+}
+
+/// A configured, reusable extractor. Cheap to clone and safe to share between threads.
+///
+/// ```
+/// use factsift::{Extractor, Lang};
+///
+/// let extractor = Extractor::builder().lang(Lang::English).build().unwrap();
+/// let doc = extractor.analyze("Iraq is in Asia. So is Syria.");
+/// assert_eq!(doc.sentences.len(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    segmenter: Segmenter,
+    claims: Arc<ClaimExtractor>,
+    places: Arc<PlaceExtractor>,
+}
+
+impl Extractor {
+    /// An English extractor with default options.
+    pub fn new() -> Extractor {
+        Extractor::builder()
+            .build()
+            .expect("the default configuration is valid")
+    }
+
+    /// A builder for the options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The language of the text this extractor expects.
+    pub fn lang(&self) -> Lang {
+        self.segmenter.lang()
+    }
+
+    /// The sentence segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Sentences of `text`.
+    pub fn sentences(&self, text: &str) -> Vec<Sentence> {
+        self.segmenter.split(text)
+    }
+
+    /// Numeric claims in `text`.
+    pub fn claims(&self, text: &str) -> Vec<Claim> {
+        let sentences = self.sentences(text);
+        self.claims.extract(text, &sentences)
+    }
+
+    /// Places in `text`.
+    pub fn places(&self, text: &str) -> Vec<Place> {
+        let sentences = self.sentences(text);
+        self.places.extract(text, &sentences)
+    }
+
+    /// Sentences, claims and places of `text`, segmenting it once.
+    pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
+        let sentences = self.sentences(text);
+        let claims = self.claims.extract(text, &sentences);
+        let places = self.places.extract(text, &sentences);
+        Document {
+            text,
+            sentences,
+            claims,
+            places,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new()
+    }
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    lang: Lang,
+    abbreviations: Vec<String>,
+    places: PlacesConfig,
+}
+
+impl ExtractorBuilder {
+    /// The language of the texts (default English).
+    pub fn lang(mut self, lang: Lang) -> ExtractorBuilder {
+        self.lang = lang;
+        self
+    }
+
+    /// Extra abbreviations for the sentence segmenter (`"approx."`).
+    pub fn abbreviations<I, S>(mut self, abbreviations: I) -> ExtractorBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.abbreviations
+            .extend(abbreviations.into_iter().map(Into::into));
+        self
+    }
+
+    /// Whether demonyms ("Iraqi") are reported as places (default true).
+    pub fn demonyms(mut self, yes: bool) -> ExtractorBuilder {
+        self.places.demonyms = yes;
+        self
+    }
+
+    /// Builds the extractor, or says which option is wrong.
+    pub fn build(self) -> Result<Extractor> {
+        let segmenter = Segmenter::builder()
+            .lang(self.lang)
+            .abbreviations(self.abbreviations)
+            .build()?;
+        Ok(Extractor {
+            segmenter,
+            claims: Arc::new(ClaimExtractor::new()),
+            places: Arc::new(PlaceExtractor::new(self.places)),
+        })
+    }
+}
