@@ -10,7 +10,7 @@ DEPS   := $(VENV)/.deps-installed
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test test-rust test-python build bench clean
+.PHONY: demo test test-rust test-python build fuzz clean
 
 demo: build
 	$(PY) -m factsift --format table examples/iraq_detainees.txt
@@ -20,6 +20,7 @@ test: test-rust test-python
 test-rust:
 	cargo test --locked --all-targets
 	cargo test --locked --doc
+	cargo check --locked --quiet --manifest-path fuzz/Cargo.toml   # fuzz targets must keep compiling
 
 test-python: build
 	$(PY) -m pytest tests/python
@@ -34,6 +35,15 @@ $(DEPS): requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# Fuzz one target (needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain
+# accept the sanitizer flags):  make fuzz FUZZ_TARGET=claims FUZZ_SECONDS=600
+FUZZ_TARGET  ?= sentences
+FUZZ_SECONDS ?= 300
+fuzz:
+	mkdir -p fuzz/corpus/$(FUZZ_TARGET)
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) seeds/$(FUZZ_TARGET) \
+		-- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) target

@@ -22,6 +22,74 @@ pub struct Document<'t> {
     pub places: Vec<Place>,
 }
 
+impl Document<'_> {
+    /// Checks the invariants every document satisfies, whatever the text: sentences exact,
+    /// trimmed, ordered and covering every non-space character; claims and places on `char`
+    /// boundaries, in order, each inside its sentence. Returns the first violation found.
+    ///
+    /// Used by the property tests and fuzz targets; cheap enough to call in your own tests.
+    pub fn check_invariants(&self) -> std::result::Result<(), String> {
+        let text = self.text;
+        let on_boundaries = |span: crate::Span| {
+            span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        let mut covered = 0;
+        for (i, s) in self.sentences.iter().enumerate() {
+            if s.index != i {
+                return Err(format!("sentence {i} has index {}", s.index));
+            }
+            if !on_boundaries(s.span) || s.span.start < covered || s.span.is_empty() {
+                return Err(format!("sentence {i} has a bad span {:?}", s.span));
+            }
+            let piece = s.span.as_str(text);
+            if piece.trim() != piece {
+                return Err(format!("sentence {i} is not trimmed: {piece:?}"));
+            }
+            if !text[covered..s.span.start].trim().is_empty() {
+                return Err(format!("text before sentence {i} belongs to no sentence"));
+            }
+            covered = s.span.end;
+        }
+        if !text[covered..].trim().is_empty() {
+            return Err("text after the last sentence belongs to no sentence".to_string());
+        }
+        let items = self
+            .claims
+            .iter()
+            .map(|c| ("claim", c.span, c.sentence, [c.unit_span, c.concept]))
+            .chain(
+                self.places
+                    .iter()
+                    .map(|p| ("place", p.span, p.sentence, [None, None])),
+            );
+        let mut last = [0usize; 2];
+        for (what, span, sentence, inner) in items {
+            let slot = usize::from(what == "place");
+            if !on_boundaries(span) || span.start < last[slot] {
+                return Err(format!("{what} has a bad or out-of-order span {span:?}"));
+            }
+            last[slot] = span.start;
+            match self.sentences.get(sentence) {
+                Some(s) if s.span.contains(span) => {}
+                _ => return Err(format!("{what} {span:?} is not inside sentence {sentence}")),
+            }
+            if let Some(bad) = inner.into_iter().flatten().find(|&s| !on_boundaries(s)) {
+                return Err(format!("{what} {span:?} has a bad inner span {bad:?}"));
+            }
+        }
+        if let Some(p) = self.places.iter().find(|p| !(0.0..=1.0).contains(&p.score)) {
+            return Err(format!(
+                "place {:?} has score {} outside 0..=1",
+                p.span, p.score
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// A configured, reusable extractor. Cheap to clone and safe to share between threads.
 ///
 /// ```
@@ -141,5 +209,40 @@ impl ExtractorBuilder {
             claims: Arc::new(ClaimExtractor::new()),
             places: Arc::new(PlaceExtractor::new(self.places)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+
+    #[test]
+    fn invariant_checker_catches_broken_documents() {
+        let text = "One. Two.";
+        let good = Extractor::new().analyze(text);
+        assert_eq!(good.check_invariants(), Ok(()));
+
+        let mut dropped = good.clone();
+        dropped.sentences.pop();
+        assert!(
+            dropped
+                .check_invariants()
+                .unwrap_err()
+                .contains("after the last sentence")
+        );
+
+        let mut untrimmed = good.clone();
+        untrimmed.sentences[0].span = Span::new(0, 5);
+        assert!(
+            untrimmed
+                .check_invariants()
+                .unwrap_err()
+                .contains("not trimmed")
+        );
+
+        let mut reindexed = good;
+        reindexed.sentences[1].index = 7;
+        assert!(reindexed.check_invariants().is_err());
     }
 }

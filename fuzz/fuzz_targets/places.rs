@@ -1,0 +1,19 @@
+//! Places: no panic; every place on char boundaries inside its sentence, score in 0..=1.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use factsift::{Document, Extractor};
+use libfuzzer_sys::fuzz_target;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let sentences = EXTRACTOR.sentences(&text);
+    let places = EXTRACTOR.places(&text);
+    let doc = Document { text: &text, sentences, claims: Vec::new(), places };
+    if let Err(violation) = doc.check_invariants() {
+        panic!("{violation}: {text:?}");
+    }
+});
