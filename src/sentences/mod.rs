@@ -15,10 +15,19 @@
 //! assert_eq!(sentences, ["Mr. Smith went to Washington.", "He arrived at 5 p.m. on Friday."]);
 //! ```
 
-mod abbreviations;
-mod rules;
+mod chars;
+mod lexicon;
+mod lists;
+mod profile;
+mod scan;
+mod terminal;
+mod window;
+mod words;
 
-pub use abbreviations::Abbreviations;
+pub use lexicon::{AbbreviationKind, Abbreviations};
+
+use lexicon::Lexicon;
+use profile::Profile;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -39,7 +48,8 @@ pub struct Sentence {
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     lang: Lang,
-    abbreviations: Abbreviations,
+    lexicon: Lexicon,
+    profile: Profile,
 }
 
 impl Segmenter {
@@ -47,7 +57,8 @@ impl Segmenter {
     pub fn new(lang: Lang) -> Segmenter {
         Segmenter {
             lang,
-            abbreviations: Abbreviations::builtin(lang),
+            lexicon: Lexicon::builtin(lang),
+            profile: Profile::of(lang),
         }
     }
 
@@ -63,7 +74,7 @@ impl Segmenter {
 
     /// The abbreviations this segmenter knows (built-in plus user-added).
     pub fn abbreviations(&self) -> &Abbreviations {
-        &self.abbreviations
+        &self.lexicon.abbreviations
     }
 
     /// Splits `text` into sentences, in order. Whitespace between sentences belongs to none.
@@ -76,7 +87,7 @@ impl Segmenter {
             });
         };
         let mut start = 0;
-        for end in rules::boundaries(text, self.lang, &self.abbreviations) {
+        for end in scan::Scanner::new(text, &self.lexicon, self.profile).run() {
             if let Some(span) = trim(text, start, end) {
                 push(span);
             }
@@ -152,15 +163,17 @@ impl SegmenterBuilder {
 
     /// Builds the segmenter, or says which abbreviation is unusable.
     pub fn build(self) -> Result<Segmenter> {
-        let mut abbreviations = Abbreviations::builtin(self.lang);
+        let mut lexicon = Lexicon::builtin(self.lang);
         for (i, abbreviation) in self.abbreviations.iter().enumerate() {
-            abbreviations
+            lexicon
+                .abbreviations
                 .insert(abbreviation)
                 .map_err(|message| Error::invalid_data("abbreviations", Some(i + 1), message))?;
         }
         Ok(Segmenter {
             lang: self.lang,
-            abbreviations,
+            lexicon,
+            profile: Profile::of(self.lang),
         })
     }
 }
