@@ -17,6 +17,10 @@ pub(super) struct Profile {
     pub(super) ordinal_period: bool,
     /// Whether a colon followed by a space ends a sentence (Arabic, as in the pySBD rules).
     pub(super) colon_ends: bool,
+    /// Whether sentences often start in lower case after a period (informal English on the web,
+    /// Greek), so that an ordinary word, a period and a lower-case word make a boundary. In
+    /// the other languages a lower-case word after a period marks an abbreviation.
+    pub(super) lower_case_starts: bool,
 }
 
 impl Profile {
@@ -43,6 +47,7 @@ impl Profile {
                 Lang::German | Lang::Danish | Lang::Slovak | Lang::Polish
             ),
             colon_ends: lang == Lang::Arabic,
+            lower_case_starts: matches!(lang, Lang::English | Lang::Greek),
         }
     }
 }

@@ -209,7 +209,9 @@ impl<'a> Scanner<'a> {
         let script = Script::of(letter);
         let ends = match byte {
             b':' => {
-                script == Script::Armenian || (self.profile.colon_ends && script == Script::Arabic)
+                // Arabic-script text inside another language follows the Arabic rules.
+                let arabic_rules = self.profile.colon_ends || self.profile.script != Script::Arabic;
+                script == Script::Armenian || (arabic_rules && script == Script::Arabic)
             }
             _ => script == Script::Greek,
         };

@@ -11,9 +11,10 @@
 //!   acronyms and list labels each have their rule (see [`Scanner::period`]).
 
 use super::chars::{
-    Case, Script, is_bullet, is_closer, is_dash, is_quote, is_run_terminal, starts_number,
+    Case, Script, is_bullet, is_closer, is_dash, is_opener, is_quote, is_run_terminal,
+    starts_number,
 };
-use super::lexicon::AbbreviationKind;
+use super::lexicon::{AbbreviationKind, Lexicon};
 use super::lists::Style;
 use super::scan::Scanner;
 use super::window::{Gap, Next, char_at, char_before, citation_end, skip_closers, word_before};
@@ -60,6 +61,7 @@ impl Run {
             if !run.marks
                 && bytes.get(run.end) == Some(&b' ')
                 && bytes.get(run.end + 1) == Some(&b'.')
+                && bytes.get(run.end + 2) != Some(&b'.')
             {
                 run.spaced = true;
                 run.end += 1;
@@ -79,12 +81,21 @@ impl Scanner<'_> {
     pub(super) fn terminal(&mut self, i: usize) -> usize {
         let text = self.text;
         let run = Run::read(text, i);
-        // "[...]" and "(…)" mark an omission, not an end.
+        // "[...]" and "(…)" mark an omission, not an end, unless a capitalised word follows:
+        // "crop yields [...] Ozone is".
         if run.is_ellipsis()
             && matches!(char_before(text, i), Some('[' | '('))
             && matches!(char_at(text, run.end), Some(']' | ')'))
         {
-            return run.end + 1;
+            let after = run.end + 1;
+            let gap = Gap::at(text, after);
+            if gap.end > after && gap.end < text.len() && gap.newlines == 0 {
+                let next = Next::at(text, gap.end);
+                if next.case == Case::Upper && !next.is_pronoun_i() && !is_opener(next.raw_first) {
+                    self.cut(after);
+                }
+            }
+            return after;
         }
         let closed = skip_closers(text, run.end);
         let closers = &text[run.end..closed];
@@ -118,8 +129,11 @@ impl Scanner<'_> {
             self.list = None;
             return end;
         }
-        // A closing bracket after a space still closes this sentence: "(... next day. )".
-        if gap.newlines == 0 && matches!(char_at(text, gap.end), Some(')' | ']')) {
+        // A closing bracket or guillemet after a space still closes this sentence:
+        // "(... next day. )", French "« ... LL.AA.RR. » pour".
+        if gap.newlines == 0
+            && char_at(text, gap.end).is_some_and(|c| is_closer(c) && !is_opener(c))
+        {
             end = skip_closers(text, gap.end);
             gap = Gap::at(text, end);
             if gap.end >= text.len() {
@@ -130,6 +144,9 @@ impl Scanner<'_> {
         let cut = if is_dash(next.raw_first) || is_bullet(next.raw_first) {
             // A dash goes on ("! -- you have cake"), unless it is a bullet on a new line.
             (gap.newlines > 0).then_some(end)
+        } else if next.opens_with_ellipsis() {
+            // "was raak. ...en toen": an ellipsis glued to a word opens the next sentence.
+            Some(end)
         } else if is_run_terminal(next.raw_first)
             || is_closer(next.raw_first) && !is_quote(next.raw_first)
             || matches!(next.raw_first, ',' | ';' | ':' | '/' | '№')
@@ -148,21 +165,47 @@ impl Scanner<'_> {
         end
     }
 
-    /// A terminal with no space after it ends a sentence only in a few clear cases: a period
-    /// between a lower-case Cyrillic word and a capital (`жағдайы.XVIII`, common in Kazakh and
-    /// Russian text), and `?`/`!` between two CJK characters.
+    /// A terminal with no space after it ends a sentence only in a few clear cases, where a
+    /// word and a capitalised word (or, after `?`/`!`, any word) were run together:
+    /// `favourite.The`, `жағдайы.XVIII`, `foreigners?thanks`, `Base...Miramar`, and `?`/`!`
+    /// between two CJK characters. Never inside URLs, e-mail addresses or file names, and never
+    /// after an abbreviation (`Mr.Smith`).
     fn glued_end(&self, run: &Run, next_char: char) -> bool {
-        let (_, word) = word_before(self.text, run.start);
-        let cyrillic_lower = word.chars().count() >= 2
-            && word
-                .chars()
-                .all(|c| c.is_lowercase() && Script::of(c) == Script::Cyrillic);
-        if run.dots == 1 && !run.marks && cyrillic_lower && next_char.is_uppercase() {
-            let after = char_at(self.text, run.end + next_char.len_utf8());
-            return after.is_some_and(char::is_alphabetic);
-        }
+        let text = self.text;
         let cjk = |c: char| Script::of(c) == Script::Cjk;
-        run.marks && char_before(self.text, run.start).is_some_and(cjk) && cjk(next_char)
+        if run.marks && char_before(text, run.start).is_some_and(cjk) && cjk(next_char) {
+            return true;
+        }
+        let (start, word) = word_before(text, run.start);
+        let token_end = text[run.end..]
+            .char_indices()
+            .take(32)
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or_else(|| text.len().min(run.end + 128), |(p, _)| run.end + p);
+        let Some(after) = text.get(run.end..token_end) else {
+            return false;
+        };
+        let after_word = after.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let plain = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+        let after_ok = plain(after_word) || (run.is_ellipsis() && after_word == "I");
+        if !plain(word)
+            || !after_ok
+            || Script::of_word(word) == Script::Armenian
+            || self.abbreviation(start, word, false).is_some()
+        {
+            return false;
+        }
+        if run.marks {
+            return true;
+        }
+        let mut rest = after_word.chars().skip(1);
+        let capitalised = next_char.is_uppercase() && rest.all(char::is_lowercase);
+        if run.is_ellipsis() {
+            return next_char.is_uppercase();
+        }
+        let lower_word = word.chars().all(char::is_lowercase);
+        let cyrillic = Script::of_word(word) == Script::Cyrillic;
+        run.dots == 1 && lower_word && (capitalised || (cyrillic && next_char.is_uppercase()))
     }
 
     /// `?` and `!`.
@@ -170,7 +213,9 @@ impl Scanner<'_> {
         let (_, word) = word_before(self.text, run.start);
         if run.end - run.start == 1
             && self.text.as_bytes()[run.start] == b'!'
-            && self.lexicon_for(word).is_exclaimed_name(word)
+            && (self.lexicon_for(word).is_exclaimed_name(word)
+                || Lexicon::for_script(Script::of_word(word))
+                    .is_some_and(|l| l.is_exclaimed_name(word)))
         {
             // "Yahoo! Research", "at Yahoo! in": a name, unless a sentence clearly starts.
             let starts =
@@ -219,7 +264,8 @@ impl Scanner<'_> {
 
         if next.case == Case::Lower && cased {
             // Armenian ends sentences with `։`; its period works like a colon.
-            let goes_on = Script::of_word(word) == Script::Armenian
+            let goes_on = !self.profile.lower_case_starts
+                || Script::of_word(word) == Script::Armenian
                 || !closers.is_empty()
                 || kind.is_some()
                 || shaped_like_abbreviation
@@ -242,7 +288,11 @@ impl Scanner<'_> {
         let starter = self.lexicon_for(next.word).is_starter(next.word);
         match kind {
             Some(AbbreviationKind::Prefix | AbbreviationKind::Number) => return None,
-            Some(AbbreviationKind::Final) => return (!self.is_fragment(start)).then_some(end),
+            Some(AbbreviationKind::Final) => {
+                // "at 10 a.m. (CDT) in" goes on.
+                let goes_on = next.raw_first == '(' || self.is_fragment(start);
+                return (!goes_on).then_some(end);
+            }
             Some(AbbreviationKind::Ambiguous | AbbreviationKind::Unit) => {
                 return (starter && !self.is_fragment(start)).then_some(end);
             }

@@ -136,6 +136,14 @@ impl<'t> Next<'t> {
         }
     }
 
+    /// True when the token is an ellipsis glued to a word (`...and`, `…so`).
+    pub(super) fn opens_with_ellipsis(&self) -> bool {
+        let rest = self.word.trim_start_matches(['.', '…']);
+        let dots = self.word.len() - rest.len();
+        (dots >= 3 || self.word.starts_with('…'))
+            && rest.chars().next().is_some_and(char::is_alphabetic)
+    }
+
     /// True when the next word is the pronoun "I" (`I`, `I'm`, `I’d`), which follows an
     /// ellipsis inside a sentence as often as it starts a new one.
     pub(super) fn is_pronoun_i(&self) -> bool {
