@@ -21,6 +21,7 @@
 //!   write them so (`12. Juni`, `7. apríla`): month names.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::chars::Script;
@@ -59,7 +60,7 @@ impl AbbreviationKind {
 /// A set of abbreviations, keyed by their lower-cased form without the final period.
 #[derive(Clone, Debug, Default)]
 pub struct Abbreviations {
-    entries: HashMap<String, AbbreviationKind>,
+    entries: HashMap<String, AbbreviationKind, FastHash>,
     /// Length in bytes of the longest entry, so lookups of longer words give up at once.
     longest: usize,
 }
@@ -117,9 +118,7 @@ impl Abbreviations {
         if let Some(&kind) = self.entries.get(word) {
             return Some(kind);
         }
-        let mut lower = String::with_capacity(word.len());
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        self.entries.get(&lower).copied()
+        with_lowercase(word, |lower| self.entries.get(lower).copied())
     }
 
     /// Number of entries.
@@ -137,11 +136,11 @@ impl Abbreviations {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Lexicon {
     pub(super) abbreviations: Abbreviations,
-    starters: HashSet<String>,
-    prepositions: HashSet<String>,
-    ordinal_followers: HashSet<String>,
+    starters: WordSet,
+    prepositions: WordSet,
+    ordinal_followers: WordSet,
     /// Names written with a `!` (`Yahoo!`), lower-cased, without the `!`.
-    exclaimed_names: HashSet<String>,
+    exclaimed_names: WordSet,
 }
 
 impl Lexicon {
@@ -251,7 +250,7 @@ impl Lexicon {
 }
 
 /// Looks `word` up lower-cased, without the punctuation that may trail it (`He,` `It's`).
-fn contains_lower(set: &HashSet<String>, word: &str) -> bool {
+fn contains_lower(set: &WordSet, word: &str) -> bool {
     let word = word
         .split(['\'', '’'])
         .next()
@@ -260,9 +259,58 @@ fn contains_lower(set: &HashSet<String>, word: &str) -> bool {
     if word.is_empty() || word.len() > MAX_LEN || set.is_empty() {
         return false;
     }
+    with_lowercase(word, |lower| set.contains(lower))
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words (nearly all
+/// lookups).
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() <= MAX_LEN && bytes.is_ascii() {
+        let mut buffer = [0u8; MAX_LEN];
+        let lower = &mut buffer[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 after lower-casing.
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
     let mut lower = String::with_capacity(word.len());
     lower.extend(word.chars().flat_map(char::to_lowercase));
-    set.contains(&lower)
+    f(&lower)
+}
+
+/// A set of lower-cased words.
+type WordSet = HashSet<String, FastHash>;
+
+/// The hasher of the lexicon tables: lookups happen once or twice per sentence, on short
+/// words, and the keys come from the built-in lists or the user, so a fast multiplicative
+/// hash (in the style of rustc's FxHash) beats the DoS-resistant default.
+type FastHash = BuildHasherDefault<WordHasher>;
+
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write(&[b]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn normalize(word: &str) -> String {

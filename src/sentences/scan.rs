@@ -38,6 +38,41 @@ const INTERESTING: [bool; 256] = {
     table
 };
 
+/// The first interesting byte at or after `i`. Eight bytes at a time: a chunk is looked at
+/// byte by byte only if it has a non-ASCII byte or one of the interesting ASCII bytes (the
+/// classic "has zero byte" test, which never misses one).
+fn next_interesting(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    fn has(chunk: u64, byte: u8) -> u64 {
+        let x = chunk ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGH
+    }
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let chunk = u64::from_le_bytes(word);
+        let hits = (chunk & HIGH)
+            | has(chunk, b'\n')
+            | has(chunk, b'.')
+            | has(chunk, b'!')
+            | has(chunk, b'?')
+            | has(chunk, b')')
+            | has(chunk, b':')
+            | has(chunk, b';');
+        if hits != 0
+            && let Some(k) = word.iter().position(|&b| INTERESTING[b as usize])
+        {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| INTERESTING[b as usize])
+        .map(|k| i + k)
+}
+
 /// How far ahead a CJK book-title bracket (`《...》`) may close and still hide its punctuation.
 const TITLE_WINDOW: usize = 256;
 
@@ -71,8 +106,8 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i..].iter().position(|&b| INTERESTING[b as usize]) {
-                Some(k) => i += k,
+            match next_interesting(bytes, i) {
+                Some(k) => i = k,
                 None => break,
             }
             let next = match bytes[i] {

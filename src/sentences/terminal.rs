@@ -285,7 +285,7 @@ impl Scanner<'_> {
             }
             _ => return Some(end),
         }
-        let starter = self.lexicon_for(next.word).is_starter(next.word);
+        let starter = || self.lexicon_for(next.word).is_starter(next.word);
         match kind {
             Some(AbbreviationKind::Prefix | AbbreviationKind::Number) => return None,
             Some(AbbreviationKind::Final) => {
@@ -294,7 +294,7 @@ impl Scanner<'_> {
                 return (!goes_on).then_some(end);
             }
             Some(AbbreviationKind::Ambiguous | AbbreviationKind::Unit) => {
-                return (starter && !self.is_fragment(start)).then_some(end);
+                return (starter() && !self.is_fragment(start)).then_some(end);
             }
             None => {}
         }
@@ -302,7 +302,7 @@ impl Scanner<'_> {
             || (self.profile.ordinal_period && words::is_roman_numeral(word))
         {
             // Initials, acronyms, "XII.": a new sentence only if its first word says so.
-            return starter.then_some(end);
+            return starter().then_some(end);
         }
         if number
             && self.profile.ordinal_period

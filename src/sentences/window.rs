@@ -35,8 +35,20 @@ pub(super) fn word_before(text: &str, i: usize) -> (usize, &str) {
         }
         end = pos;
     }
-    let head = &text[..end];
+    // Fast path: ASCII letters, digits and inner punctuation, byte by byte.
+    let bytes = text.as_bytes();
     let mut start = end;
+    while start > 0 && i - start < WORD_WINDOW {
+        let b = bytes[start - 1];
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'.' | b'-' | b'@' | b'/' | b'_' | b'&' | b',' | b'$')
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let head = &text[..start];
     for (pos, c) in head.char_indices().rev() {
         if i - pos > WORD_WINDOW {
             break;
