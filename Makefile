@@ -10,7 +10,7 @@ DEPS   := $(VENV)/.deps-installed
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test test-rust test-python build bench clean
+.PHONY: demo test test-rust test-python build bench bench-sentences clean
 
 demo: build
 	$(PY) -m factsift --format table examples/iraq_detainees.txt
@@ -34,6 +34,10 @@ $(DEPS): requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# Speed against sentencex on ~10 MB (sentencex goes into its own bench/.venv).
+bench-sentences: build
+	$(PY) bench/bench_sentences.py
 
 clean:
 	rm -rf $(VENV) target

@@ -45,6 +45,11 @@ impl Label {
         }
     }
 
+    /// True for the first label of a list (`1`, `a`).
+    pub(super) fn is_first(self) -> bool {
+        self.value == 1
+    }
+
     /// The label that would come next in the same list.
     pub(super) fn successor(self) -> Label {
         Label {

@@ -165,7 +165,11 @@ impl<'a> Scanner<'a> {
         let Some(label) = Label::parse(word, style) else {
             return false;
         };
-        if self.at_item_start(start) {
+        // A list starts at the start of a sentence or line, or with its first label after a
+        // colon ("Steps: 1. Boil the water 2. Add the rice").
+        let after_colon = label.is_first()
+            && last_visible_before(self.text, start).is_some_and(|(_, c)| c == ':');
+        if self.at_item_start(start) || after_colon {
             self.list = Some(label.successor());
             return true;
         }
