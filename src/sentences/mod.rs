@@ -1,10 +1,24 @@
 //! Sentence segmentation.
 //!
-//! A [`Segmenter`] finds sentence boundaries with a cascade of rules: candidate boundaries are the
-//! terminal punctuation of the language (`.` `!` `?` `…` `。` `؟` `।` ...) and line breaks; each
-//! candidate is then kept or dropped by looking at the word before it (abbreviations, initials,
-//! numbers) and the word after it (case, digits, list markers). One pass, no backtracking: the cost
-//! is linear in the length of the text.
+//! A [`Segmenter`] finds sentence boundaries in one forward pass. Candidate boundaries are the
+//! terminal punctuation of every script (`.` `!` `?` `…` `。` `؟` `।` `։` `።` ...) and line
+//! breaks; each is kept or dropped by a cascade of rules that look at bounded windows around it:
+//!
+//! * the word before a period: abbreviations from the language's lexicon (`Mr.`, `U.S.`,
+//!   `a.m.`, `No. 5`, `5 ft.`), initials, acronyms, numbers, list labels (`1.` `2.)` `b)`);
+//! * the word after: its case, whether it typically starts a sentence (`The`, `He`), whether
+//!   it is a dash or more punctuation (`"Stop!" — he said`), an ordinal's month (`12. Juni`);
+//! * what closes the sentence: quotes and brackets stay with it, and so do footnote markers
+//!   (`... in 1805. [19]`); a lower-case attribution after a closing quote goes on;
+//! * lines: a blank line ends a paragraph, and a line without final punctuation (a headline)
+//!   ends a sentence unless the next line goes on in lower case.
+//!
+//! Quotations that hold several sentences are split inside, as an editor would, and the closing
+//! quote and attribution stay with the last one. The language ([`Lang`]) chooses the lexicon
+//! and a few switches (case, ordinals written with a period, extra terminals); words in another
+//! script use the lexicon of that script's languages, so a Cyrillic abbreviation in English text
+//! still works. Every rule reads a bounded window, so the cost is linear in the length of the
+//! text whatever it holds.
 //!
 //! ```
 //! use factsift::{Lang, Segmenter};
