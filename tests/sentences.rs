@@ -242,6 +242,8 @@ fn pathological_inputs_finish_with_sane_output() {
         "x. [1] ".repeat(n),
         "“Yes.” ".repeat(n),
         "…".repeat(n),
+        "X. ".to_string() + &" ".repeat(n) + &"at 5 a.m. Mr. ".repeat(n / 10),
+        "Steps: ".to_string() + &"1. x ".repeat(n),
     ];
     for text in &cases {
         let spans = segmenter.split(text);

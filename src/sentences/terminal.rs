@@ -348,6 +348,10 @@ impl Scanner<'_> {
     /// True when the sentence so far, up to byte `i`, is only a short phrase opened by a
     /// preposition ("At 5" before "a.m."): it cannot be a sentence of its own.
     fn is_fragment(&self, i: usize) -> bool {
+        // Bounded: a fragment is short, so a long stretch since the last cut is not one.
+        if i.saturating_sub(self.last) > 256 {
+            return false;
+        }
         let Some(head) = self.text.get(self.last..i) else {
             return false;
         };
