@@ -10,7 +10,7 @@ DEPS   := $(VENV)/.deps-installed
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test test-rust test-python build fuzz clean
+.PHONY: demo test test-rust test-python build bench-sentences fuzz clean
 
 demo: build
 	$(PY) -m factsift --format table examples/iraq_detainees.txt
@@ -44,6 +44,10 @@ fuzz:
 	mkdir -p fuzz/corpus/$(FUZZ_TARGET)
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) seeds/$(FUZZ_TARGET) \
 		-- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+
+# Speed against sentencex on ~10 MB (sentencex goes into its own bench/.venv).
+bench-sentences: build
+	$(PY) bench/bench_sentences.py
 
 clean:
 	rm -rf $(VENV) target

@@ -1,10 +1,24 @@
 //! Sentence segmentation.
 //!
-//! A [`Segmenter`] finds sentence boundaries with a cascade of rules: candidate boundaries are the
-//! terminal punctuation of the language (`.` `!` `?` `…` `。` `؟` `।` ...) and line breaks; each
-//! candidate is then kept or dropped by looking at the word before it (abbreviations, initials,
-//! numbers) and the word after it (case, digits, list markers). One pass, no backtracking: the cost
-//! is linear in the length of the text.
+//! A [`Segmenter`] finds sentence boundaries in one forward pass. Candidate boundaries are the
+//! terminal punctuation of every script (`.` `!` `?` `…` `。` `؟` `।` `։` `።` ...) and line
+//! breaks; each is kept or dropped by a cascade of rules that look at bounded windows around it:
+//!
+//! * the word before a period: abbreviations from the language's lexicon (`Mr.`, `U.S.`,
+//!   `a.m.`, `No. 5`, `5 ft.`), initials, acronyms, numbers, list labels (`1.` `2.)` `b)`);
+//! * the word after: its case, whether it typically starts a sentence (`The`, `He`), whether
+//!   it is a dash or more punctuation (`"Stop!" — he said`), an ordinal's month (`12. Juni`);
+//! * what closes the sentence: quotes and brackets stay with it, and so do footnote markers
+//!   (`... in 1805. [19]`); a lower-case attribution after a closing quote goes on;
+//! * lines: a blank line ends a paragraph, and a line without final punctuation (a headline)
+//!   ends a sentence unless the next line goes on in lower case.
+//!
+//! Quotations that hold several sentences are split inside, as an editor would, and the closing
+//! quote and attribution stay with the last one. The language ([`Lang`]) chooses the lexicon
+//! and a few switches (case, ordinals written with a period, extra terminals); words in another
+//! script use the lexicon of that script's languages, so a Cyrillic abbreviation in English text
+//! still works. Every rule reads a bounded window, so the cost is linear in the length of the
+//! text whatever it holds.
 //!
 //! ```
 //! use factsift::{Lang, Segmenter};
@@ -15,10 +29,19 @@
 //! assert_eq!(sentences, ["Mr. Smith went to Washington.", "He arrived at 5 p.m. on Friday."]);
 //! ```
 
-mod abbreviations;
-mod rules;
+mod chars;
+mod lexicon;
+mod lists;
+mod profile;
+mod scan;
+mod terminal;
+mod window;
+mod words;
 
-pub use abbreviations::Abbreviations;
+pub use lexicon::{AbbreviationKind, Abbreviations};
+
+use lexicon::Lexicon;
+use profile::Profile;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -39,7 +62,8 @@ pub struct Sentence {
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     lang: Lang,
-    abbreviations: Abbreviations,
+    lexicon: Lexicon,
+    profile: Profile,
 }
 
 impl Segmenter {
@@ -47,7 +71,8 @@ impl Segmenter {
     pub fn new(lang: Lang) -> Segmenter {
         Segmenter {
             lang,
-            abbreviations: Abbreviations::builtin(lang),
+            lexicon: Lexicon::builtin(lang),
+            profile: Profile::of(lang),
         }
     }
 
@@ -63,7 +88,7 @@ impl Segmenter {
 
     /// The abbreviations this segmenter knows (built-in plus user-added).
     pub fn abbreviations(&self) -> &Abbreviations {
-        &self.abbreviations
+        &self.lexicon.abbreviations
     }
 
     /// Splits `text` into sentences, in order. Whitespace between sentences belongs to none.
@@ -76,7 +101,7 @@ impl Segmenter {
             });
         };
         let mut start = 0;
-        for end in rules::boundaries(text, self.lang, &self.abbreviations) {
+        for end in scan::Scanner::new(text, &self.lexicon, self.profile).run() {
             if let Some(span) = trim(text, start, end) {
                 push(span);
             }
@@ -152,15 +177,17 @@ impl SegmenterBuilder {
 
     /// Builds the segmenter, or says which abbreviation is unusable.
     pub fn build(self) -> Result<Segmenter> {
-        let mut abbreviations = Abbreviations::builtin(self.lang);
+        let mut lexicon = Lexicon::builtin(self.lang);
         for (i, abbreviation) in self.abbreviations.iter().enumerate() {
-            abbreviations
+            lexicon
+                .abbreviations
                 .insert(abbreviation)
                 .map_err(|message| Error::invalid_data("abbreviations", Some(i + 1), message))?;
         }
         Ok(Segmenter {
             lang: self.lang,
-            abbreviations,
+            lexicon,
+            profile: Profile::of(self.lang),
         })
     }
 }
