@@ -532,6 +532,44 @@ pub(crate) fn subject_before(t: &Tokens<'_>, mut k: usize, floor: usize) -> Opti
     Some((first, end))
 }
 
+/// "$5 billion in revenue", "$550 off a laptop": a phrase after a preposition that follows the
+/// quantity. Capitalised phrases after "in"/"on" are places and dates, not concepts.
+pub(crate) fn after_preposition(t: &Tokens<'_>, end: usize) -> Option<(usize, usize)> {
+    if !t.is_any(end, &["in", "off", "for", "on", "worth"]) {
+        return None;
+    }
+    let (a, b) = phrase_after(t, end + 1, t.len())?;
+    if t.is_capitalized(a) || a > end + 3 {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// The nearest run of content words before token `first` in the same clause ("Nasdaq +0.8%").
+pub(crate) fn nearest_before(t: &Tokens<'_>, first: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut k = first;
+    let mut looked = 0;
+    while k > floor && looked < 5 && !is_content(t, k - 1) {
+        // Never across clause punctuation or another number.
+        if !t.is_word(k - 1) {
+            return None;
+        }
+        k -= 1;
+        looked += 1;
+    }
+    if k == floor || !is_content(t, k - 1) {
+        return None;
+    }
+    let end = k;
+    let mut start = k;
+    let mut words = 0;
+    while start > floor && words < MAX_WORDS && is_content(t, start - 1) {
+        start -= 1;
+        words += 1;
+    }
+    Some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -453,9 +453,15 @@ pub(crate) fn is_name_or_identifier(
                 return true;
             }
         }
+        // "1.99×10−30", "$7/$9"
+        if t.is_any(prev, &["×", "/", "^"]) && t.touches_prev(first) {
+            return true;
+        }
         if t.is_word(prev) && !unit_after {
             let w = t.lower(prev);
-            if t.is_capitalized(prev) && NAME_WORDS.contains(&w) {
+            let raw = t.raw(prev);
+            let named = t.is_capitalized(prev) || raw.chars().skip(1).any(char::is_uppercase);
+            if named && NAME_WORDS.contains(&w) {
                 return true;
             }
             if LABEL_WORDS.contains(&w) && n.plain_digits {
@@ -463,7 +469,6 @@ pub(crate) fn is_name_or_identifier(
             }
             // "S&P 500", "FTSE 100", "MH 17": a short all-capital word right before, unless the
             // sentence is an all-capital headline.
-            let raw = t.raw(prev);
             if n.plain_digits
                 && raw.len() <= 5
                 && raw.chars().all(|c| c.is_ascii_uppercase())
@@ -473,8 +478,94 @@ pub(crate) fn is_name_or_identifier(
             }
         }
     }
+    // "BBC One", "Channel Four": a capitalised number word inside a name.
+    if n.words
+        && first > 0
+        && t.is_capitalized(first)
+        && t.is_capitalized(first - 1)
+        && t.is_word(first - 1)
+    {
+        return true;
+    }
+    // "$7/$9", "10/10"
+    if t.is_any(n.end, &["/", "×"]) && t.touches_prev(n.end) {
+        return true;
+    }
     // Letters touching after the number: "5G", "4K", "3D", "24703L202" ("9mm" is a unit).
     !unit_after && !n.words && t.touches_prev(n.end) && t.is_word(n.end)
+}
+
+/// "Jamie Armstrong, 25, said": an age in apposition to a name is an attribute, not a claim.
+pub(crate) fn is_apposition_age(t: &Tokens<'_>, n: &Number, floor: usize) -> bool {
+    n.plain_digits
+        && n.value <= 120.0
+        && n.first >= floor + 2
+        && t.raw(n.first - 1) == ","
+        && t.is_capitalized(n.first - 2)
+        && t.is_word(n.first - 2)
+        && matches!(t.raw(n.end), "," | ")")
+}
+
+/// Street addresses: "575 Wilbraham Road", "9 E 71st St".
+pub(crate) fn is_address(t: &Tokens<'_>, n: &Number) -> bool {
+    if !n.plain_digits {
+        return false;
+    }
+    let mut k = n.end;
+    for _ in 0..4 {
+        if !(t.is_capitalized(k) || t.is_digits(k)) {
+            return false;
+        }
+        k += 1;
+        if t.raw(k) == "." {
+            k += 1;
+        }
+        if t.is_any(
+            k,
+            &[
+                "st",
+                "street",
+                "road",
+                "rd",
+                "ave",
+                "avenue",
+                "way",
+                "blvd",
+                "boulevard",
+                "lane",
+                "drive",
+                "dr",
+                "court",
+                "ct",
+                "place",
+                "pl",
+                "terrace",
+                "square",
+                "parkway",
+            ],
+        ) && t.is_capitalized(k)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "the bottom three", "the top 10": positions in a ranking.
+pub(crate) fn is_rank(t: &Tokens<'_>, n: &Number) -> bool {
+    n.first > 0
+        && t.is_any(n.first - 1, &["top", "bottom"])
+        && n.first > 1
+        && t.is_any(n.first - 2, &["the", "a"])
+}
+
+/// "a six-speed gearbox", "a three-time champion": a number word fused into an adjective.
+pub(crate) fn is_compound_modifier(t: &Tokens<'_>, n: &Number) -> bool {
+    n.words
+        && matches!(t.raw(n.end), "-" | "‐" | "‑")
+        && t.touches_prev(n.end)
+        && t.is_word(n.end + 1)
+        && t.touches_prev(n.end + 1)
 }
 
 /// "The one you mentioned", "which one", "no one": "one" as a pronoun.

@@ -233,6 +233,15 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
                 found[k].change = found[k - 1].change;
             }
         }
+        // "more than 100 kilometers (60 miles)": a conversion in brackets shares the bound.
+        let (a, b) = (&found[k - 1], &found[k]);
+        if b.bound == Bound::Exact
+            && a.bound != Bound::Range
+            && b.first == a.end + 1
+            && t.raw(a.end) == "("
+        {
+            found[k].bound = found[k - 1].bound;
+        }
     }
     for q in found {
         out.push(to_claim(&t, sentence.index, q));

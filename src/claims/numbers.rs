@@ -112,10 +112,63 @@ fn digit_scale(t: &Tokens<'_>, j: usize, money: bool) -> Option<f64> {
         "crore" | "crores" => 1e7,
         "k" if touching || !t.is_word(j + 1) => 1e3,
         "mm" if raw == "MM" => 1e6,
-        "m" if touching && (raw == "M" || money || next_is_money(t, j + 1)) => 1e6,
+        "m" if touching
+            && (raw == "M" || money || next_is_money(t, j + 1) || m_is_million(t, j)) =>
+        {
+            1e6
+        }
         "b" if touching => 1e9,
         _ => return None,
     })
+}
+
+/// "35m devices" is 35 million, "1.8m tall" and "a 100m race" are metres.
+fn m_is_million(t: &Tokens<'_>, j: usize) -> bool {
+    let number = j.saturating_sub(1);
+    let article = number > 0
+        && t.is_any(
+            number - 1,
+            &["a", "an", "the", "his", "her", "their", "its"],
+        );
+    let next = t.lower(j + 1);
+    t.is_word(j + 1)
+        && !article
+        && !matches!(
+            next,
+            "tall"
+                | "long"
+                | "high"
+                | "wide"
+                | "deep"
+                | "away"
+                | "above"
+                | "below"
+                | "from"
+                | "in"
+                | "to"
+                | "into"
+                | "across"
+                | "under"
+                | "over"
+                | "up"
+                | "down"
+                | "off"
+                | "and"
+                | "or"
+                | "by"
+                | "at"
+                | "thick"
+                | "apart"
+                | "race"
+                | "sprint"
+                | "hurdles"
+                | "freestyle"
+                | "backstroke"
+                | "breaststroke"
+                | "butterfly"
+                | "relay"
+                | "dash"
+        )
 }
 
 fn next_is_money(t: &Tokens<'_>, j: usize) -> bool {
@@ -320,7 +373,11 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
         }
         return Some(Lit::Skip(k));
     }
-    if plain && t.raw(j) == "/" && t.touches_prev(j) && t.is_digits(j + 1) && t.touches_prev(j + 1)
+    if plain
+        && matches!(t.raw(j), "/" | "⁄")
+        && t.touches_prev(j)
+        && t.is_digits(j + 1)
+        && t.touches_prev(j + 1)
     {
         if matches!(t.raw(j + 2), "/" | "-" | ".") && t.touches_prev(j + 2) {
             let mut k = j;
@@ -678,8 +735,8 @@ pub(crate) fn parse(t: &Tokens<'_>, i: usize, money: bool) -> Option<Parsed> {
         if !t.touches_prev(i + 1) || !(t.is_digits(i + 1) || t.raw(i + 1) == ".") {
             return None;
         }
-        // "COVID-19", "5-6": a hyphen touching what comes before is not a sign.
-        if i > 0 && t.touches_prev(i) && !t.is_any(i - 1, &["(", "[", "/", "~", "≈"]) {
+        // "COVID-19", "5-6": a hyphen touching a word or digits before it is not a sign.
+        if i > 0 && t.touches_prev(i) && (t.is_word(i - 1) || t.is_digits(i - 1)) && !money {
             return None;
         }
         let sign = if w == "+" { 1.0 } else { -1.0 };
@@ -694,11 +751,17 @@ pub(crate) fn parse(t: &Tokens<'_>, i: usize, money: bool) -> Option<Parsed> {
         };
     }
     if matches!(w, "minus" | "negative") {
+        // "minus-260 degrees"
+        let next = if is_hyphen(t.raw(i + 1)) && t.touches_prev(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         // One sign only: "minus minus ..." must not recurse.
-        if !(t.is_digits(i + 1) || word(t.lower(i + 1)).is_some()) {
+        if !(t.is_digits(next) || word(t.lower(next)).is_some()) {
             return None;
         }
-        return match parse(t, i + 1, money)? {
+        return match parse(t, next, money)? {
             Parsed::Number(mut n) if n.vague.is_none() => {
                 n.first = i;
                 n.value = -n.value;
@@ -887,7 +950,8 @@ fn special_start(t: &Tokens<'_>, i: usize) -> Option<Number> {
                 }
                 _ => {}
             }
-            if w == "half" && t.is(i + 1, "of") {
+            // "half of the voters", "half the condos"
+            if w == "half" && t.is_any(i + 1, &["of", "the", "their", "its"]) {
                 return Some(number(i + 1, 0.5, 1.0));
             }
             None

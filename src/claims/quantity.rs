@@ -186,64 +186,81 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     let from = first > floor && t.is(first - 1, "from");
     let sep = t.lower(end);
     let range_sep = n.vague.is_none() && (is_dash(sep) || sep == "to" || (sep == "and" && between));
-    if range_sep && let Some(Ok((pre2, n2))) = money_number(t, end + 1) {
-        if n2.vague.is_none() && n2.first == pre2.map_or(end + 1, |m| m.end) {
-            let post2 = if pre2.is_none() {
-                unit_after(t, n2.end, &n2)
+    if range_sep
+        && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
+        && n2.vague.is_none()
+        && n2.first == pre2.map_or(end + 1, |m| m.end)
+    {
+        let post2 = if pre2.is_none() {
+            unit_after(t, n2.end, &n2)
+        } else {
+            None
+        };
+        let unit2 = pre2.or(post2);
+        let same_unit = match (unit.map(|u| u.0.name), unit2.map(|u| u.unit.name)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let mut lo = n.value;
+        let hi = n2.value;
+        if n.scale == 1.0 && n2.scale > 1.0 && lo * n2.scale <= hi {
+            lo *= n2.scale;
+        }
+        let plain_pair = n.plain_digits && n2.plain_digits;
+        let years = plain_pair
+            && unit.is_none()
+            && unit2.is_none()
+            && t.raw(n.first).len() == 4
+            && (1000.0..=2100.0).contains(&n.value)
+            && (t.raw(n2.first).len() == 4 || t.raw(n2.first).len() == 2);
+        let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
+        if years {
+            return Step::Skip(n2.end);
+        }
+        // Sports scores "3-1", "2-2" and phone numbers "555-1234" are not ranges.
+        let phone = dash_pair && t.raw(n.first).len() >= 3 && t.raw(n2.first).len() >= 4;
+        if dash_pair && (lo >= hi || phone || is_dash(t.raw(n2.end))) {
+            let mut k = n2.end;
+            while is_dash(t.raw(k)) && t.is_digits(k + 1) {
+                k += 2;
+            }
+            return Step::Skip(k);
+        }
+        // "5% to 6%" and "5 to 6%" are ranges; "rose 0.1% to 1,333" is a change and a level,
+        // and "in 2018 to 3.9 million" a year and an amount.
+        let explicit_unit1 = unit.is_some() && pre.is_none();
+        let level_after_change =
+            sep == "to" && !from && !between && change::detect(t, first, n.end, floor).is_some();
+        let scales_disagree = n.plain_digits
+            && pre.is_none()
+            && unit.is_none()
+            && t.raw(n.first).len() == 4
+            && n2.scale > 1.0
+            && lo * n2.scale > hi;
+        let units_fit = same_unit && (!explicit_unit1 || unit2.is_some() || between || from);
+        let ordered =
+            (between || from || lo < hi) && units_fit && !level_after_change && !scales_disagree;
+        if ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
+            let (a, b) = if between && lo > hi {
+                (hi, lo)
             } else {
-                None
+                (lo, hi)
             };
-            let unit2 = pre2.or(post2);
-            let same_unit = match (unit.map(|u| u.0.name), unit2.map(|u| u.unit.name)) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            let mut lo = n.value;
-            let hi = n2.value;
-            if n.scale == 1.0 && n2.scale > 1.0 && lo * n2.scale <= hi {
-                lo *= n2.scale;
-            }
-            let plain_pair = n.plain_digits && n2.plain_digits;
-            let years = plain_pair
-                && t.raw(n.first).len() == 4
-                && (1000.0..=2100.0).contains(&n.value)
-                && (t.raw(n2.first).len() == 4 || t.raw(n2.first).len() == 2);
-            let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
-            if years {
-                return Step::Skip(n2.end);
-            }
-            // Sports scores "3-1", "2-2" and phone numbers "555-1234" are not ranges.
-            let phone = dash_pair && t.raw(n.first).len() >= 3 && t.raw(n2.first).len() >= 4;
-            if dash_pair && (lo >= hi || phone || is_dash(t.raw(n2.end))) {
-                let mut k = n2.end;
-                while is_dash(t.raw(k)) && t.is_digits(k + 1) {
-                    k += 2;
+            low = Some(a);
+            high = Some(b);
+            value = None;
+            bound = Bound::Range;
+            end = n2.end;
+            if let Some(m) = unit2 {
+                if post2.is_some() {
+                    end = m.end;
                 }
-                return Step::Skip(k);
+                if unit.is_none() {
+                    unit = Some((m.unit, m.first, m.end));
+                }
             }
-            let ordered = between || from || lo < hi;
-            if same_unit && ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
-                let (a, b) = if between && lo > hi {
-                    (hi, lo)
-                } else {
-                    (lo, hi)
-                };
-                low = Some(a);
-                high = Some(b);
-                value = None;
-                bound = Bound::Range;
-                end = n2.end;
-                if let Some(m) = unit2 {
-                    if post2.is_some() {
-                        end = m.end;
-                    }
-                    if unit.is_none() {
-                        unit = Some((m.unit, m.first, m.end));
-                    }
-                }
-                if between || from {
-                    first -= 1;
-                }
+            if between || from {
+                first -= 1;
             }
         }
     }
@@ -261,7 +278,12 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             }
             return Step::Skip(k.max(i + 1));
         }
-        if filters::is_pronoun_one(t, &n) {
+        if filters::is_pronoun_one(t, &n)
+            || filters::is_apposition_age(t, &n, floor)
+            || filters::is_address(t, &n)
+            || filters::is_rank(t, &n)
+            || (unit.is_none() && filters::is_compound_modifier(t, &n))
+        {
             return Step::Skip(end.max(i + 1));
         }
     }
@@ -283,27 +305,34 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         return Step::Skip(end.max(i + 1));
     }
 
-    let change = change::detect(t, first, end, floor);
+    let mut change = change::detect(t, first, end, floor);
+    if change.is_none() && t.raw(n.first) == "+" {
+        change = Some(Change::Up);
+    }
 
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
-    let concept = if dimension == Dimension::Count {
-        let k = if t.is(end, "of") { end + 1 } else { end };
-        concept::phrase_after(t, k, t.len())
-    } else if t.is(end, "of") {
-        concept::phrase_after(t, end + 1, t.len())
-    } else if first > floor
+    let determiner_before = first > floor
         && t.is_any(
             first - 1,
             &[
                 "a", "an", "the", "its", "their", "his", "her", "our", "this",
             ],
-        )
-    {
+        );
+    let concept = if dimension == Dimension::Count {
+        let k = if t.is(end, "of") { end + 1 } else { end };
+        concept::phrase_after(t, k, t.len())
+            .or_else(|| concept::subject_before(t, first, floor))
+            .or_else(|| concept::nearest_before(t, first, floor))
+    } else if t.is(end, "of") {
+        concept::phrase_after(t, end + 1, t.len())
+    } else if determiner_before {
         concept::phrase_after(t, end, t.len())
     } else {
         concept::phrase_after(t, end, t.len())
             .filter(|&(a, _)| a == end)
+            .or_else(|| concept::after_preposition(t, end))
             .or_else(|| concept::subject_before(t, first, floor))
+            .or_else(|| concept::nearest_before(t, first, floor))
     };
 
     Step::Claim(Quantity {
