@@ -429,6 +429,151 @@ fn is_content(t: &Tokens<'_>, i: usize) -> bool {
     t.is_word(i) && !is_function_word(t.lower(i))
 }
 
+/// Common verbs that the suffix rules miss ("found", "sold").
+fn is_common_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "found"
+            | "made"
+            | "took"
+            | "gave"
+            | "got"
+            | "went"
+            | "came"
+            | "saw"
+            | "see"
+            | "sees"
+            | "think"
+            | "thinks"
+            | "know"
+            | "knew"
+            | "left"
+            | "led"
+            | "paid"
+            | "pay"
+            | "pays"
+            | "sold"
+            | "sell"
+            | "sells"
+            | "won"
+            | "win"
+            | "wins"
+            | "lost"
+            | "put"
+            | "set"
+            | "cut"
+            | "hit"
+            | "let"
+            | "kept"
+            | "keep"
+            | "met"
+            | "ran"
+            | "run"
+            | "runs"
+            | "sent"
+            | "spent"
+            | "spend"
+            | "stood"
+            | "brought"
+            | "bought"
+            | "buy"
+            | "buys"
+            | "thought"
+            | "began"
+            | "felt"
+            | "fell"
+            | "rose"
+            | "grew"
+            | "show"
+            | "shows"
+            | "showed"
+            | "shown"
+            | "include"
+            | "includes"
+            | "remain"
+            | "remains"
+            | "get"
+            | "gets"
+            | "give"
+            | "gives"
+            | "make"
+            | "makes"
+            | "take"
+            | "takes"
+            | "want"
+            | "wants"
+            | "need"
+            | "needs"
+            | "use"
+            | "uses"
+            | "expect"
+            | "expects"
+            | "plan"
+            | "plans"
+            | "hold"
+            | "holds"
+            | "owns"
+            | "own"
+            | "employs"
+            | "employ"
+            | "reach"
+            | "reaches"
+            | "estimate"
+            | "estimates"
+            | "predict"
+            | "predicts"
+            | "forecast"
+            | "forecasts"
+            | "says"
+            | "adds"
+            | "add"
+            | "cost"
+            | "costs"
+            | "rise"
+            | "rises"
+            | "fall"
+            | "falls"
+            | "drop"
+            | "drops"
+            | "gain"
+            | "gains"
+            | "lose"
+            | "loses"
+            | "trade"
+            | "trades"
+            | "traded"
+            | "trading"
+            | "shed"
+            | "hits"
+            | "tops"
+            | "topped"
+            | "became"
+            | "become"
+            | "becomes"
+            | "been"
+            | "told"
+    )
+}
+
+/// Pieces of names that are not words: "500" and "&" in "S&P 500", "/" in "S&P/TSX".
+fn is_name_piece(t: &Tokens<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev_named = t.is_capitalized(i - 1);
+    (t.is_digits(i) && prev_named && !t.is_digits(i - 1))
+        || (matches!(t.raw(i), "&" | "/") && prev_named && t.is_capitalized(i + 1))
+}
+
+/// A content word that is not a verb: what a subject is made of.
+fn is_nominal(t: &Tokens<'_>, i: usize) -> bool {
+    if !is_content(t, i) {
+        return false;
+    }
+    let w = t.lower(i);
+    !is_common_verb(w) && !is_linking_verb(w) && !(w.ends_with("ed") && w.len() > 4)
+}
+
 /// Past-tense and -ly words after the head noun end a phrase ("two militants detonated").
 fn ends_phrase(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4)
@@ -454,7 +599,7 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
     while end < limit && words < MAX_WORDS {
         if is_content(t, end) {
             let w = t.lower(end);
-            if words > 0 && ends_phrase(w) {
+            if words > 0 && (ends_phrase(w) || is_common_verb(w)) {
                 break;
             }
             words += 1;
@@ -501,7 +646,10 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
 /// "the unemployment rate [rose to] 5%".
 pub(crate) fn subject_before(t: &Tokens<'_>, mut k: usize, floor: usize) -> Option<(usize, usize)> {
     let mut skipped = 0;
-    while k > floor && skipped < 4 && is_linking_verb(t.lower(k - 1)) {
+    while k > floor && skipped < 4 && {
+        let w = t.lower(k - 1);
+        is_linking_verb(w) || is_common_verb(w) || (w.ends_with("ed") && w.len() > 4)
+    } {
         k -= 1;
         skipped += 1;
     }
@@ -511,14 +659,17 @@ pub(crate) fn subject_before(t: &Tokens<'_>, mut k: usize, floor: usize) -> Opti
     let end = k;
     let mut first = k;
     let mut words = 0;
-    while first > floor && words < MAX_WORDS && is_content(t, first - 1) {
+    while first > floor
+        && words < MAX_WORDS + 2
+        && (is_nominal(t, first - 1) || is_name_piece(t, first - 1))
+    {
         first -= 1;
         words += 1;
         if first > floor
             && t.raw(first - 1) == "-"
             && t.touches_prev(first)
             && first - 1 > floor
-            && is_content(t, first - 2)
+            && is_nominal(t, first - 2)
         {
             first -= 1;
         }
@@ -549,7 +700,7 @@ pub(crate) fn after_preposition(t: &Tokens<'_>, end: usize) -> Option<(usize, us
 pub(crate) fn nearest_before(t: &Tokens<'_>, first: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = first;
     let mut looked = 0;
-    while k > floor && looked < 5 && !is_content(t, k - 1) {
+    while k > floor && looked < 5 && !is_nominal(t, k - 1) {
         // Never across clause punctuation or another number.
         if !t.is_word(k - 1) {
             return None;
@@ -557,13 +708,13 @@ pub(crate) fn nearest_before(t: &Tokens<'_>, first: usize, floor: usize) -> Opti
         k -= 1;
         looked += 1;
     }
-    if k == floor || !is_content(t, k - 1) {
+    if k == floor || !is_nominal(t, k - 1) {
         return None;
     }
     let end = k;
     let mut start = k;
     let mut words = 0;
-    while start > floor && words < MAX_WORDS && is_content(t, start - 1) {
+    while start > floor && words < MAX_WORDS && is_nominal(t, start - 1) {
         start -= 1;
         words += 1;
     }

@@ -233,6 +233,17 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
                 found[k].change = found[k - 1].change;
             }
         }
+        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)": the same subject.
+        let (a, b) = (&found[k - 1], &found[k]);
+        if b.concept.is_none() && a.concept.is_some() {
+            let gap: Vec<&str> = (a.end..b.first).map(|j| t.lower(j)).collect();
+            if matches!(
+                gap.as_slice(),
+                ["or"] | [",", "or"] | ["("] | ["to"] | [",", "to"]
+            ) {
+                found[k].concept = found[k - 1].concept;
+            }
+        }
         // "more than 100 kilometers (60 miles)": a conversion in brackets shares the bound.
         let (a, b) = (&found[k - 1], &found[k]);
         if b.bound == Bound::Exact
