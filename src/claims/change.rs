@@ -35,6 +35,11 @@ fn verb(w: &str) -> Option<Change> {
     })
 }
 
+/// True for verbs of change ("rose", "fell"): they end a noun phrase.
+pub(crate) fn is_verb(w: &str) -> bool {
+    verb(w).is_some() && !matches!(w, "up" | "down" | "off")
+}
+
 /// Nouns of change, written after the quantity ("a 5% increase") or before "of" ("a rise of 5%").
 fn noun(w: &str) -> Option<Change> {
     use Change::*;

@@ -7,6 +7,7 @@
 //! unemployment rate rose to 5%").
 
 use super::tokens::Tokens;
+use super::{change, numbers};
 
 /// Longest concept, in words.
 const MAX_WORDS: usize = 4;
@@ -176,7 +177,6 @@ fn is_function_word(w: &str) -> bool {
             | "later"
             | "earlier"
             | "apiece"
-            | "each."
             | "respectively"
             | "altogether"
             | "total"
@@ -270,7 +270,7 @@ fn is_function_word(w: &str) -> bool {
             | "roughly"
             | "nearly"
             | "almost"
-            | "just."
+            | "worth"
     )
 }
 
@@ -421,19 +421,68 @@ fn is_loose_modifier(w: &str) -> bool {
             | "entire"
             | "key"
             | "top"
-            | "further."
     )
 }
 
 fn is_content(t: &Tokens<'_>, i: usize) -> bool {
-    t.is_word(i) && !is_function_word(t.lower(i))
+    t.is_word(i) && {
+        let w = t.lower(i);
+        !is_function_word(w) && !numbers::is_number_word(w)
+    }
 }
 
 /// Common verbs that the suffix rules miss ("found", "sold").
 fn is_common_verb(w: &str) -> bool {
     matches!(
         w,
-        "found"
+        "shut"
+            | "fled"
+            | "fought"
+            | "flew"
+            | "drove"
+            | "wrote"
+            | "spoke"
+            | "struck"
+            | "sought"
+            | "caught"
+            | "built"
+            | "dealt"
+            | "meant"
+            | "heard"
+            | "lay"
+            | "slept"
+            | "stole"
+            | "wore"
+            | "threw"
+            | "froze"
+            | "ate"
+            | "drank"
+            | "swam"
+            | "beat"
+            | "hid"
+            | "shot"
+            | "spread"
+            | "split"
+            | "quit"
+            | "burst"
+            | "hurt"
+            | "rode"
+            | "shook"
+            | "stuck"
+            | "swore"
+            | "withdrew"
+            | "die"
+            | "dies"
+            | "live"
+            | "lives"
+            | "work"
+            | "works"
+            | "wait"
+            | "waited"
+            | "face"
+            | "faces"
+            | "attend"
+            | "found"
             | "made"
             | "took"
             | "gave"
@@ -571,7 +620,10 @@ fn is_nominal(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let w = t.lower(i);
-    !is_common_verb(w) && !is_linking_verb(w) && !(w.ends_with("ed") && w.len() > 4)
+    !(is_common_verb(w)
+        || is_linking_verb(w)
+        || change::is_verb(w)
+        || (w.ends_with("ed") && w.len() > 4))
 }
 
 /// Past-tense and -ly words after the head noun end a phrase ("two militants detonated").
@@ -599,7 +651,7 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
     while end < limit && words < MAX_WORDS {
         if is_content(t, end) {
             let w = t.lower(end);
-            if words > 0 && (ends_phrase(w) || is_common_verb(w)) {
+            if words > 0 && (ends_phrase(w) || is_common_verb(w) || change::is_verb(w)) {
                 break;
             }
             words += 1;

@@ -453,6 +453,18 @@ pub(crate) fn is_name_or_identifier(
                 return true;
             }
         }
+        // "No. 1", "Fig. 3", "pp. 12"
+        if t.raw(prev) == "."
+            && prev > 0
+            && t.is_any(
+                prev - 1,
+                &[
+                    "no", "nos", "nr", "vol", "art", "sec", "ch", "fig", "p", "pp", "op",
+                ],
+            )
+        {
+            return true;
+        }
         // "1.99×10−30", "$7/$9"
         if t.is_any(prev, &["×", "/", "^"]) && t.touches_prev(first) {
             return true;
@@ -566,6 +578,7 @@ pub(crate) fn is_compound_modifier(t: &Tokens<'_>, n: &Number) -> bool {
         && t.touches_prev(n.end)
         && t.is_word(n.end + 1)
         && t.touches_prev(n.end + 1)
+        && !crate::claims::numbers::is_number_word(t.lower(n.end + 1))
 }
 
 /// "The one you mentioned", "which one", "no one": "one" as a pronoun.
@@ -616,6 +629,7 @@ pub(crate) fn is_list_marker(t: &Tokens<'_>, n: &Number, sentence_first: usize) 
         && n.plain_digits
         && t.is_any(n.end, &[")", "."])
         && t.touches_prev(n.end)
+        && n.end + 1 < t.len()
 }
 
 #[cfg(test)]

@@ -99,6 +99,11 @@ fn word(w: &str) -> Option<Word> {
     })
 }
 
+/// True for words that spell numbers ("two", "hundred", "million", "dozen").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    word(w).is_some()
+}
+
 /// Scale words and abbreviations that may follow digits ("1.5 million", "$3bn", "10k").
 fn digit_scale(t: &Tokens<'_>, j: usize, money: bool) -> Option<f64> {
     let touching = t.touches_prev(j);
@@ -297,7 +302,19 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
         // Thousands groups: "2,250", "1,234,567"; or "1 234 567" with (thin) spaces.
         let first_group_ok = t.raw(i).len() <= 3;
         if first_group_ok {
-            if t.raw(j) == "," && t.touches_prev(j) && t.touches_prev(j + 1) {
+            let decimal_comma = t.raw(j) == ","
+                && t.touches_prev(j)
+                && t.is_digits(j + 1)
+                && t.touches_prev(j + 1)
+                && t.raw(j + 1).len() <= 2
+                && !(t.raw(j + 2) == "," && t.touches_prev(j + 2));
+            if decimal_comma {
+                // "1,3" and "5,00": a decimal comma, never a thousands group.
+                digits.push('.');
+                digits.push_str(t.raw(j + 1));
+                decimal = true;
+                j += 2;
+            } else if t.raw(j) == "," && t.touches_prev(j) && t.touches_prev(j + 1) {
                 while digits.len() <= MAX_DIGITS
                     && t.raw(j) == ","
                     && t.touches_prev(j)
@@ -326,7 +343,12 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
             }
         }
         // Decimals: "4.5", but "192.168.1.2" and "2.0.1" are identifiers.
-        if t.raw(j) == "." && t.touches_prev(j) && t.is_digits(j + 1) && t.touches_prev(j + 1) {
+        if !decimal
+            && t.raw(j) == "."
+            && t.touches_prev(j)
+            && t.is_digits(j + 1)
+            && t.touches_prev(j + 1)
+        {
             if t.raw(j + 2) == "." && t.is_digits(j + 3) && t.touches_prev(j + 2) {
                 let mut k = j;
                 while (t.raw(k) == "." || t.is_digits(k)) && (k == j || t.touches_prev(k)) {
@@ -413,6 +435,26 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
             j = k + 1;
         }
     }
+    // Scientific notation "1.3x10^6" and powers "1.1^23", "2.5^-1".
+    if matches!(t.lower(j), "x" | "×")
+        && t.touches_prev(j)
+        && t.raw(j + 1) == "10"
+        && t.touches_prev(j + 1)
+        && t.raw(j + 2) == "^"
+        && t.touches_prev(j + 2)
+        && let Some((exp, k)) = exponent(t, j + 3)
+    {
+        value *= 10f64.powi(exp);
+        plain = false;
+        j = k;
+    } else if t.raw(j) == "^"
+        && t.touches_prev(j)
+        && let Some((exp, k)) = exponent(t, j + 1)
+    {
+        value = value.powi(exp);
+        plain = false;
+        j = k;
+    }
     if plain {
         // Mixed fractions: "2 1/4", "10 1/2", "2½".
         if let Some(v) = vulgar_fraction(t.raw(j)).filter(|_| t.touches_prev(j)) {
@@ -445,6 +487,21 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
         small_int: !decimal && value < 1000.0 && value.fract() == 0.0,
         decimal,
     }))
+}
+
+/// An integer exponent touching the token before: "23", "-1", "+23", "--23" (signs multiply).
+fn exponent(t: &Tokens<'_>, mut k: usize) -> Option<(i32, usize)> {
+    let mut sign = 1;
+    while matches!(t.raw(k), "-" | "−" | "+") && t.touches_prev(k) {
+        if t.raw(k) != "+" {
+            sign = -sign;
+        }
+        k += 1;
+    }
+    if !(t.is_digits(k) && t.touches_prev(k) && t.raw(k).len() <= 3) {
+        return None;
+    }
+    Some((t.raw(k).parse::<i32>().ok()? * sign, k + 1))
 }
 
 fn is_fraction_denominator(d: f64) -> bool {
@@ -610,7 +667,8 @@ fn cardinal(t: &Tokens<'_>, i: usize, money: bool) -> Option<Cardinal> {
                 let next = t.lower(j + 1);
                 let next_ok = matches!(word(next), Some(Word::Small(_) | Word::Tens(_)))
                     || (t.is_digits(j + 1) && t.raw(j + 1).len() <= 3);
-                if !next_ok {
+                // "two million and three fifths": the fraction tail reads that.
+                if !next_ok || fraction_tail(t, j + 1).is_some() {
                     break;
                 }
                 prev = Prev::And;
@@ -732,7 +790,9 @@ pub(crate) fn parse(t: &Tokens<'_>, i: usize, money: bool) -> Option<Parsed> {
     let w = t.lower(i);
     // Signs: "-1", "minus five", "negative one over 20".
     if matches!(w, "-" | "−" | "+") {
-        if !t.touches_prev(i + 1) || !(t.is_digits(i + 1) || t.raw(i + 1) == ".") {
+        // "- 10 k" at the very start of a text is a sign too.
+        let spaced_ok = i == 0 && t.is_digits(i + 1);
+        if !(t.touches_prev(i + 1) || spaced_ok) || !(t.is_digits(i + 1) || t.raw(i + 1) == ".") {
             return None;
         }
         // "COVID-19", "5-6": a hyphen touching a word or digits before it is not a sign.
@@ -950,8 +1010,15 @@ fn special_start(t: &Tokens<'_>, i: usize) -> Option<Number> {
                 }
                 _ => {}
             }
-            // "half of the voters", "half the condos"
-            if w == "half" && t.is_any(i + 1, &["of", "the", "their", "its"]) {
+            // "half of the voters", "half the condos", "more than half"
+            let qualified = i > 0
+                && t.is_any(
+                    i - 1,
+                    &[
+                        "than", "nearly", "almost", "about", "over", "under", "roughly", "around",
+                    ],
+                );
+            if w == "half" && (qualified || t.is_any(i + 1, &["of", "the", "their", "its"])) {
                 return Some(number(i + 1, 0.5, 1.0));
             }
             None

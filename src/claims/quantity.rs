@@ -46,66 +46,26 @@ fn number_can_start(t: &Tokens<'_>, i: usize) -> bool {
     t.is_digits(i) || t.raw(i) == "." || t.is_word(i) || matches!(t.raw(i), "-" | "−")
 }
 
-/// Money words that make "pounds" sterling rather than weight.
-fn money_context(t: &Tokens<'_>) -> bool {
-    (0..t.len()).any(|i| {
-        matches!(
-            t.lower(i),
-            "£" | "cost"
-                | "costs"
-                | "price"
-                | "prices"
-                | "pay"
-                | "paid"
-                | "pays"
-                | "worth"
-                | "spend"
-                | "spent"
-                | "fund"
-                | "funding"
-                | "fine"
-                | "fined"
-                | "salary"
-                | "sold"
-                | "buy"
-                | "bought"
-                | "deal"
-                | "sterling"
-                | "budget"
-                | "revenue"
-                | "profit"
-                | "profits"
-                | "sales"
-                | "earn"
-                | "earned"
-                | "earns"
-                | "bid"
-                | "offer"
-                | "bonus"
-                | "tax"
-                | "debt"
-                | "loan"
-                | "fee"
-                | "fees"
-                | "cash"
-                | "money"
-                | "income"
-                | "wage"
-                | "wages"
-                | "million"
-                | "billion"
-                | "bn"
-                | "m"
-                | "pay-out"
-                | "payout"
-                | "investment"
-                | "invest"
-                | "invested"
-                | "raised"
-                | "charge"
-                | "compensation"
-        )
-    })
+/// "pounds" near money words are sterling, near weight words (or alone) they are weight.
+fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
+    let window = at.saturating_sub(6)..(at + 6).min(t.len());
+    let mut money = false;
+    for i in window {
+        match t.lower(i) {
+            "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "heavy" | "heavier"
+            | "lighter" | "lose" | "lost" | "gained" | "diet" | "kg" | "kilograms" | "ounces"
+            | "lbs" => return false,
+            "£" | "cost" | "costs" | "price" | "prices" | "pay" | "paid" | "pays" | "worth"
+            | "spend" | "spent" | "fund" | "funding" | "fine" | "fined" | "salary" | "sold"
+            | "buy" | "bought" | "deal" | "sterling" | "budget" | "revenue" | "profit"
+            | "profits" | "sales" | "earn" | "earned" | "earns" | "bid" | "offer" | "bonus"
+            | "tax" | "debt" | "loan" | "fee" | "fees" | "cash" | "money" | "income" | "wage"
+            | "wages" | "million" | "billion" | "bn" | "m" | "payout" | "investment" | "invest"
+            | "invested" | "raised" | "charge" | "compensation" | "per" => money = true,
+            _ => {}
+        }
+    }
+    money
 }
 
 /// The unit written after a number ending at token `end`: `(unit, first, end)` of the form.
@@ -134,7 +94,8 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
         return None;
     }
     // "pounds" are money in a sentence about money.
-    if m.unit.name == "lb" && t.lower(m.first).starts_with("pound") && money_context(t) {
+    if m.unit.name == "lb" && t.lower(m.first).starts_with("pound") && pounds_are_money(t, m.first)
+    {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
     Some(m)
@@ -181,11 +142,29 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         value = None;
     }
 
+    // Ratios: "one out of three", "two out of five hundred", "1 over 3".
+    if unit.is_none() && n.vague.is_none() {
+        let (out_of, over) = (t.is(end, "out") && t.is(end + 1, "of"), t.is(end, "over"));
+        let k = if out_of { end + 2 } else { end + 1 };
+        if (out_of || over)
+            && let Some(Parsed::Number(n2)) = numbers::parse(t, k, false)
+            && n2.vague.is_none()
+            && n2.value != 0.0
+            && (out_of || !(t.is_word(n2.end) || t.is_digits(n2.end)))
+            && (out_of || unit_after(t, n2.end, &n2).is_none())
+        {
+            value = Some(n.value / n2.value);
+            end = n2.end;
+        }
+    }
+
     // Ranges: "five to six", "5-6", "$5-6bn", "between 10 and 20", "from 252 to 287".
     let between = first > floor && t.is(first - 1, "between");
     let from = first > floor && t.is(first - 1, "from");
     let sep = t.lower(end);
-    let range_sep = n.vague.is_none() && (is_dash(sep) || sep == "to" || (sep == "and" && between));
+    let range_sep = n.vague.is_none()
+        && end == n.end.max(unit.map_or(0, |u| u.2))
+        && (is_dash(sep) || sep == "to" || (sep == "and" && between));
     if range_sep
         && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
         && n2.vague.is_none()
