@@ -35,5 +35,14 @@ $(DEPS): requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Side-by-side speed against quantulum3 on the NewsQuant sentences of ../shared/eval. The peers
+# live in their own virtualenv (bench/.venv), never in the test requirements.
+BENCH_VENV := bench/.venv
+bench:
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
+	VIRTUAL_ENV=$(abspath $(BENCH_VENV)) PATH=$(abspath $(BENCH_VENV))/bin:$$PATH maturin develop --release --locked --quiet
+	$(BENCH_VENV)/bin/python bench/bench_claims.py
+
 clean:
 	rm -rf $(VENV) target
