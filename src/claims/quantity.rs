@@ -161,6 +161,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     // Ranges: "five to six", "5-6", "$5-6bn", "between 10 and 20", "from 252 to 287".
     let between = first > floor && t.is(first - 1, "between");
     let from = first > floor && t.is(first - 1, "from");
+    let by = first > floor && t.is(first - 1, "by");
     let sep = t.lower(end);
     let range_sep = n.vague.is_none()
         && end == n.end.max(unit.map_or(0, |u| u.2))
@@ -191,7 +192,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && unit2.is_none()
             && t.raw(n.first).len() == 4
             && (1000.0..=2100.0).contains(&n.value)
-            && (t.raw(n2.first).len() == 4 || t.raw(n2.first).len() == 2);
+            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2));
         let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
         if years {
             return Step::Skip(n2.end);
@@ -208,8 +209,11 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         // "5% to 6%" and "5 to 6%" are ranges; "rose 0.1% to 1,333" is a change and a level,
         // and "in 2018 to 3.9 million" a year and an amount.
         let explicit_unit1 = unit.is_some() && pre.is_none();
-        let level_after_change =
-            sep == "to" && !from && !between && change::detect(t, first, n.end, floor).is_some();
+        let level_after_change = sep == "to"
+            && !from
+            && !between
+            && !by
+            && change::detect(t, first, n.end, floor).is_some();
         let scales_disagree = n.plain_digits
             && pre.is_none()
             && unit.is_none()
