@@ -209,11 +209,8 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         // "5% to 6%" and "5 to 6%" are ranges; "rose 0.1% to 1,333" is a change and a level,
         // and "in 2018 to 3.9 million" a year and an amount.
         let explicit_unit1 = unit.is_some() && pre.is_none();
-        let level_after_change = sep == "to"
-            && !from
-            && !between
-            && !by
-            && change::detect(t, first, n.end, floor).is_some();
+        let level_after_change =
+            sep == "to" && !from && !between && !by && change::verb_right_before(t, first);
         let scales_disagree = n.plain_digits
             && pre.is_none()
             && unit.is_none()
@@ -291,6 +288,13 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     let mut change = change::detect(t, first, end, floor);
     if change.is_none() && t.raw(n.first) == "+" {
         change = Some(Change::Up);
+    }
+    // "FTSE -0.6%": a signed percentage is a move.
+    if change.is_none()
+        && matches!(t.raw(n.first), "-" | "−")
+        && unit.is_some_and(|u| u.0.dimension == Dimension::Percent)
+    {
+        change = Some(Change::Down);
     }
 
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
