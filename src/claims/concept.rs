@@ -179,7 +179,6 @@ fn is_function_word(w: &str) -> bool {
             | "apiece"
             | "respectively"
             | "altogether"
-            | "total"
             | "overall"
             | "annually"
             | "daily"
@@ -614,6 +613,44 @@ fn is_name_piece(t: &Tokens<'_>, i: usize) -> bool {
         || (matches!(t.raw(i), "&" | "/") && prev_named && t.is_capitalized(i + 1))
 }
 
+/// Auxiliaries and adverbs between a subject and its verb ("the set will cost", "shares also
+/// rose").
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "also"
+            | "now"
+            | "still"
+            | "reportedly"
+            | "already"
+            | "just"
+            | "recently"
+            | "previously"
+            | "initially"
+            | "expected"
+            | "likely"
+            | "not"
+    )
+}
+
 /// A content word that is not a verb: what a subject is made of.
 fn is_nominal(t: &Tokens<'_>, i: usize) -> bool {
     if !is_content(t, i) {
@@ -698,15 +735,23 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
 /// "the unemployment rate [rose to] 5%".
 pub(crate) fn subject_before(t: &Tokens<'_>, mut k: usize, floor: usize) -> Option<(usize, usize)> {
     let mut skipped = 0;
-    while k > floor && skipped < 4 && {
+    while k > floor && skipped < 5 && {
         let w = t.lower(k - 1);
-        is_linking_verb(w) || is_common_verb(w) || (w.ends_with("ed") && w.len() > 4)
+        is_linking_verb(w)
+            || is_common_verb(w)
+            || is_auxiliary(w)
+            || (w.ends_with("ed") && w.len() > 4)
     } {
         k -= 1;
         skipped += 1;
     }
     if skipped == 0 || k <= floor {
         return None;
+    }
+    // "bank stocks, which were up 2.8%": the subject is what "which" stands for.
+    if t.is_any(k - 1, &["which", "who", "that"]) && k >= 2 && t.raw(k - 2) == "," && k - 2 > floor
+    {
+        k -= 2;
     }
     let end = k;
     let mut first = k;
