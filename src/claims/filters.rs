@@ -499,6 +499,28 @@ pub(crate) fn is_name_or_identifier(
     {
         return true;
     }
+    // "737 Max", "iPhone 11 Pro", "787 Dreamliner": a model name after the number.
+    if n.plain_digits
+        && !unit_after
+        && t.is_capitalized(n.end)
+        && t.is_any(
+            n.end,
+            &[
+                "max",
+                "pro",
+                "plus",
+                "ultra",
+                "mini",
+                "dreamliner",
+                "lite",
+                "neo",
+                "edition",
+                "series",
+            ],
+        )
+    {
+        return true;
+    }
     // "$7/$9", "10/10"
     if t.is_any(n.end, &["/", "×"]) && t.touches_prev(n.end) {
         return true;

@@ -436,13 +436,13 @@ fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
         }
     }
     // Scientific notation "1.3x10^6" and powers "1.1^23", "2.5^-1".
+    let caret = usize::from(t.raw(j + 2) == "^" && t.touches_prev(j + 2));
     if matches!(t.lower(j), "x" | "×")
         && t.touches_prev(j)
         && t.raw(j + 1) == "10"
         && t.touches_prev(j + 1)
-        && t.raw(j + 2) == "^"
-        && t.touches_prev(j + 2)
-        && let Some((exp, k)) = exponent(t, j + 3)
+        && let Some((exp, k)) = exponent(t, j + 2 + caret)
+        && (caret == 1 || exp < 0)
     {
         value *= 10f64.powi(exp);
         plain = false;

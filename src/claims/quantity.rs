@@ -208,7 +208,9 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         }
         // "5% to 6%" and "5 to 6%" are ranges; "rose 0.1% to 1,333" is a change and a level,
         // and "in 2018 to 3.9 million" a year and an amount.
-        let explicit_unit1 = unit.is_some() && pre.is_none();
+        let explicit_unit1 = unit.is_some_and(|u| u.2 > u.1) && pre.is_none();
+        // "increased by $43.6 billion to $419.2 billion": an amount and a level, not a range.
+        let far_apart = by && hi > 2.0 * lo;
         let level_after_change =
             sep == "to" && !from && !between && !by && change::verb_right_before(t, first);
         let scales_disagree = n.plain_digits
@@ -218,8 +220,11 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && n2.scale > 1.0
             && lo * n2.scale > hi;
         let units_fit = same_unit && (!explicit_unit1 || unit2.is_some() || between || from);
-        let ordered =
-            (between || from || lo < hi) && units_fit && !level_after_change && !scales_disagree;
+        let ordered = (between || from || lo < hi)
+            && units_fit
+            && !level_after_change
+            && !scales_disagree
+            && !far_apart;
         if ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
             let (a, b) = if between && lo > hi {
                 (hi, lo)
