@@ -263,7 +263,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             }
             return Step::Skip(k.max(i + 1));
         }
-        if filters::is_pronoun_one(t, &n)
+        if (unit.is_none() && filters::is_pronoun_one(t, &n))
             || filters::is_apposition_age(t, &n, floor)
             || filters::is_address(t, &n)
             || filters::is_rank(t, &n)
