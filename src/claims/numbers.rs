@@ -136,7 +136,14 @@ fn m_is_million(t: &Tokens<'_>, j: usize) -> bool {
             &["a", "an", "the", "his", "her", "their", "its"],
         );
     let next = t.lower(j + 1);
+    // A plural or participle noun phrase follows: "35m users", "2.7m combined sales".
+    let nounish = next.len() > 2 && (next.ends_with('s') || next.ends_with("ed"))
+        || matches!(
+            next,
+            "people" | "of" | "more" | "new" | "children" | "men" | "women"
+        );
     t.is_word(j + 1)
+        && nounish
         && !article
         && !matches!(
             next,

@@ -79,6 +79,8 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
         units::after(t, end + 1)?
     } else if let Some(m) = units::after(t, end) {
         m
+    } else if let Some(m) = bracketed_unit(t, end) {
+        m
     } else if (n.vague.is_some() || n.words) && t.is(end, "of") {
         // "millions of dollars", "tens of thousands of dollars"
         let m = units::after(t, end + 1)?;
@@ -99,6 +101,23 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
     Some(m)
+}
+
+/// "20 (kg)", "20 [kg]": a unit in brackets right after the number.
+fn bracketed_unit(t: &Tokens<'_>, end: usize) -> Option<UnitMatch> {
+    let close = match t.raw(end) {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        _ => return None,
+    };
+    let m = units::after(t, end + 1)?;
+    (t.raw(m.end) == close).then_some(UnitMatch {
+        first: end,
+        end: m.end + 1,
+        ..m
+    })
 }
 
 /// A number with an optional currency before it: `(currency, number)`.
