@@ -660,7 +660,9 @@ fn is_nominal(t: &Tokens<'_>, i: usize) -> bool {
     !(is_common_verb(w)
         || is_linking_verb(w)
         || change::is_verb(w)
-        || (w.ends_with("ed") && w.len() > 4))
+        || (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with("ing") && w.len() > 5)
+        || w.ends_with("fold"))
 }
 
 /// Past-tense and -ly words after the head noun end a phrase ("two militants detonated").
@@ -693,6 +695,10 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
             }
             words += 1;
             end += 1;
+            // "V10 engine", "A320 jets": digits touching a word are part of its name.
+            if t.is_digits(end) && t.touches_prev(end) {
+                end += 1;
+            }
             // "Kurdish-led forces", "al-Rutbah": hyphens that join words.
             if t.raw(end) == "-"
                 && t.touches_prev(end)
