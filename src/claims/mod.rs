@@ -50,7 +50,7 @@ pub struct Claim {
     pub sentence: usize,
     /// The value with scale words applied ("1.5 million" → 1 500 000); `None` for ranges.
     pub value: Option<f64>,
-    /// Lower end of a range or vague amount ("five to six" → 5; "dozens" → 24).
+    /// Lower end of a range or vague amount ("five to six" → 5; "dozens" → 12, up to 120).
     pub low: Option<f64>,
     /// Upper end of a range or vague amount.
     pub high: Option<f64>,

@@ -15,13 +15,18 @@ pub(crate) struct Quantity {
     pub first: usize,
     /// One past its last token.
     pub end: usize,
+    /// The value; `None` for ranges and vague amounts.
     pub value: Option<f64>,
+    /// Ends of a range or vague amount.
     pub low: Option<f64>,
     pub high: Option<f64>,
+    /// The unit, before or after the number; `None` for a bare count.
     pub unit: Option<&'static Unit>,
     /// Tokens of the unit as written.
     pub unit_tokens: Option<(usize, usize)>,
+    /// Qualifier, or `Range`.
     pub bound: Bound,
+    /// Direction of a stated change.
     pub change: Option<Change>,
     /// Tokens of the concept.
     pub concept: Option<(usize, usize)>,
