@@ -10,7 +10,7 @@ DEPS   := $(VENV)/.deps-installed
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test test-rust test-python build bench-sentences fuzz clean
+.PHONY: demo test test-rust test-python build bench-sentences bench-claims fuzz clean
 
 demo: build
 	$(PY) -m factsift --format table examples/iraq_detainees.txt
@@ -48,6 +48,15 @@ fuzz:
 # Speed against sentencex on ~10 MB (sentencex goes into its own bench/.venv).
 bench-sentences: build
 	$(PY) bench/bench_sentences.py
+
+# Side-by-side speed against quantulum3 on the NewsQuant sentences of ../shared/eval. The peers
+# live in their own virtualenv (bench/.venv), never in the test requirements.
+BENCH_VENV := bench/.venv
+bench-claims: build
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
+	VIRTUAL_ENV=$(abspath $(BENCH_VENV)) PATH=$(abspath $(BENCH_VENV))/bin:$$PATH maturin develop --release --locked --quiet
+	$(BENCH_VENV)/bin/python bench/bench_claims.py
 
 clean:
 	rm -rf $(VENV) target

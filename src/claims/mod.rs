@@ -5,18 +5,41 @@
 //! numbers inside names are not claims.
 //!
 //! ```
-//! use factsift::Extractor;
+//! use factsift::{Bound, Extractor};
 //!
 //! let extractor = Extractor::new();
-//! let text = "Iraq has transferred 2,250 ISIS militants.";
+//! let text = "Iraq has transferred 2,250 ISIS militants. Hazar lies about 60 kilometers away.";
 //! let claims = extractor.claims(text);
-//! # let _ = claims; // extraction lands with the claims grammar
+//!
+//! assert_eq!(claims[0].span.as_str(text), "2,250");
+//! assert_eq!(claims[0].value, Some(2250.0));
+//! assert_eq!(claims[0].concept.map(|c| c.as_str(text)), Some("ISIS militants"));
+//!
+//! assert_eq!(claims[1].span.as_str(text), "about 60 kilometers");
+//! assert_eq!(claims[1].bound, Bound::Approx);
+//! assert_eq!(claims[1].unit.as_deref(), Some("km"));
+//! assert_eq!(claims[1].base_value, Some(60_000.0));
 //! ```
+//!
+//! The unit table lives in `data/units.tsv`; every other word list sits beside the step that
+//! uses it.
 
 use std::borrow::Cow;
 
 use crate::sentences::Sentence;
 use crate::span::Span;
+
+mod bounds;
+mod change;
+mod concept;
+mod filters;
+mod numbers;
+mod quantity;
+mod tokens;
+mod units;
+
+use quantity::{Quantity, Step};
+use tokens::Tokens;
 
 /// One numeric claim found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +50,7 @@ pub struct Claim {
     pub sentence: usize,
     /// The value with scale words applied ("1.5 million" → 1 500 000); `None` for ranges.
     pub value: Option<f64>,
-    /// Lower end of a range or vague amount ("five to six" → 5; "dozens" → 24).
+    /// Lower end of a range or vague amount ("five to six" → 5; "dozens" → 12, up to 120).
     pub low: Option<f64>,
     /// Upper end of a range or vague amount.
     pub high: Option<f64>,
@@ -165,9 +188,96 @@ impl ClaimExtractor {
     }
 
     /// Claims in `text`, in order, each inside one of `sentences`.
+    ///
+    /// `sentences` must come from the same `text` (as [`crate::Segmenter::split`] makes them);
+    /// spans that are out of range or not on char boundaries are ignored, never a panic.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Claim> {
-        // The grammar lands with the claims issue; until then no claims are reported.
-        let _ = (text, sentences);
-        Vec::new()
+        let mut claims = Vec::new();
+        for sentence in sentences {
+            let span = sentence.span;
+            if span.start > span.end
+                || span.end > text.len()
+                || !text.is_char_boundary(span.start)
+                || !text.is_char_boundary(span.end)
+            {
+                continue;
+            }
+            extract_sentence(text, sentence, &mut claims);
+        }
+        claims
+    }
+}
+
+fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
+    let t = Tokens::new(text, sentence.span);
+    let mut found: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < t.len() {
+        match quantity::at(&t, i, floor) {
+            Step::Claim(q) => {
+                i = q.end.max(i + 1);
+                floor = q.end;
+                found.push(q);
+            }
+            Step::Skip(end) => i = end.max(i + 1),
+            Step::Nothing => i += 1,
+        }
+    }
+    // "lost 190 points, or 0.6%": an alternative amount shares the change.
+    for k in 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        if a.change.is_some() && b.change.is_none() {
+            let gap: Vec<&str> = (a.end..b.first).map(|j| t.lower(j)).collect();
+            if matches!(gap.as_slice(), ["or"] | [",", "or"] | ["("]) {
+                found[k].change = found[k - 1].change;
+            }
+        }
+        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)": the same subject.
+        let (a, b) = (&found[k - 1], &found[k]);
+        if b.concept.is_none() && a.concept.is_some() {
+            let gap: Vec<&str> = (a.end..b.first).map(|j| t.lower(j)).collect();
+            if matches!(
+                gap.as_slice(),
+                ["or"] | [",", "or"] | ["("] | ["to"] | [",", "to"]
+            ) {
+                found[k].concept = found[k - 1].concept;
+            }
+        }
+        // "more than 100 kilometers (60 miles)": a conversion in brackets shares the bound.
+        let (a, b) = (&found[k - 1], &found[k]);
+        if b.bound == Bound::Exact
+            && a.bound != Bound::Range
+            && b.first == a.end + 1
+            && t.raw(a.end) == "("
+        {
+            found[k].bound = found[k - 1].bound;
+        }
+    }
+    for q in found {
+        out.push(to_claim(&t, sentence.index, q));
+    }
+}
+
+fn to_claim(t: &Tokens<'_>, sentence: usize, q: Quantity) -> Claim {
+    let dimension = q.unit.map_or(Dimension::Count, |u| u.dimension);
+    let base_value = match (q.unit, q.value) {
+        (Some(u), Some(v)) => Some(u.to_base(v)),
+        _ => None,
+    };
+    Claim {
+        span: t.span(q.first, q.end),
+        sentence,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        unit: q.unit.map(|u| Cow::Borrowed(u.name)),
+        unit_span: q.unit_tokens.map(|(a, b)| t.span(a, b)),
+        dimension,
+        base_value,
+        base_unit: q.unit.map(|u| Cow::Borrowed(u.base)),
+        bound: q.bound,
+        change: q.change,
+        concept: q.concept.map(|(a, b)| t.span(a, b)),
     }
 }

@@ -1,0 +1,371 @@
+//! One claim from the tokens: qualifier + currency + number + unit, or a range of two numbers.
+//!
+//! [`at`] tries to read a claim that starts at a token. It always reports how far it read, so
+//! the caller never reads the same tokens twice: the whole pass over a sentence is linear.
+
+use super::numbers::{self, Number, Parsed};
+use super::tokens::Tokens;
+use super::units::{self, Unit, UnitMatch};
+use super::{Bound, Change, Dimension, bounds, change, concept, filters};
+
+/// A claim in token coordinates.
+#[derive(Clone, Debug)]
+pub(crate) struct Quantity {
+    /// First token of the claim text (qualifier included).
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The value; `None` for ranges and vague amounts.
+    pub value: Option<f64>,
+    /// Ends of a range or vague amount.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The unit, before or after the number; `None` for a bare count.
+    pub unit: Option<&'static Unit>,
+    /// Tokens of the unit as written.
+    pub unit_tokens: Option<(usize, usize)>,
+    /// Qualifier, or `Range`.
+    pub bound: Bound,
+    /// Direction of a stated change.
+    pub change: Option<Change>,
+    /// Tokens of the concept.
+    pub concept: Option<(usize, usize)>,
+}
+
+/// What [`at`] read.
+pub(crate) enum Step {
+    /// A claim; continue after `Quantity::end`.
+    Claim(Quantity),
+    /// Not a claim; continue at this token.
+    Skip(usize),
+    /// Nothing starts here.
+    Nothing,
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "‐" | "‑")
+}
+
+/// True when a number can start at token `i` (after a currency symbol).
+fn number_can_start(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_digits(i) || t.raw(i) == "." || t.is_word(i) || matches!(t.raw(i), "-" | "−")
+}
+
+/// "pounds" near money words are sterling, near weight words (or alone) they are weight.
+fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
+    let window = at.saturating_sub(6)..(at + 6).min(t.len());
+    let mut money = false;
+    for i in window {
+        match t.lower(i) {
+            "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "heavy" | "heavier"
+            | "lighter" | "lose" | "lost" | "gained" | "diet" | "kg" | "kilograms" | "ounces"
+            | "lbs" => return false,
+            "£" | "cost" | "costs" | "price" | "prices" | "pay" | "paid" | "pays" | "worth"
+            | "spend" | "spent" | "fund" | "funding" | "fine" | "fined" | "salary" | "sold"
+            | "buy" | "bought" | "deal" | "sterling" | "budget" | "revenue" | "profit"
+            | "profits" | "sales" | "earn" | "earned" | "earns" | "bid" | "offer" | "bonus"
+            | "tax" | "debt" | "loan" | "fee" | "fees" | "cash" | "money" | "income" | "wage"
+            | "wages" | "million" | "billion" | "bn" | "m" | "payout" | "investment" | "invest"
+            | "invested" | "raised" | "charge" | "compensation" | "per" => money = true,
+            _ => {}
+        }
+    }
+    money
+}
+
+/// The unit written after a number ending at token `end`: `(unit, first, end)` of the form.
+fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
+    // "3-inch", "six-mile", "19-year-old": a hyphen joins number and unit.
+    let m = if is_dash(t.raw(end))
+        && t.touches_prev(end)
+        && t.touches_prev(end + 1)
+        && t.is_word(end + 1)
+    {
+        units::after(t, end + 1)?
+    } else if let Some(m) = units::after(t, end) {
+        m
+    } else if let Some(m) = bracketed_unit(t, end) {
+        m
+    } else if (n.vague.is_some() || n.words) && t.is(end, "of") {
+        // "millions of dollars", "tens of thousands of dollars"
+        let m = units::after(t, end + 1)?;
+        if !m.unit.is_currency() {
+            return None;
+        }
+        m
+    } else {
+        return None;
+    };
+    // "24703m212": a unit touching more digits or letters is part of an identifier.
+    if t.touches_prev(m.end) && (t.is_digits(m.end) || t.is_word(m.end)) {
+        return None;
+    }
+    // "pounds" are money in a sentence about money.
+    if m.unit.name == "lb" && t.lower(m.first).starts_with("pound") && pounds_are_money(t, m.first)
+    {
+        return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
+    }
+    Some(m)
+}
+
+/// "20 (kg)", "20 [kg]": a unit in brackets right after the number.
+fn bracketed_unit(t: &Tokens<'_>, end: usize) -> Option<UnitMatch> {
+    let close = match t.raw(end) {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        _ => return None,
+    };
+    let m = units::after(t, end + 1)?;
+    (t.raw(m.end) == close).then_some(UnitMatch {
+        first: end,
+        end: m.end + 1,
+        ..m
+    })
+}
+
+/// A number with an optional currency before it: `(currency, number)`.
+fn money_number(t: &Tokens<'_>, i: usize) -> Option<Result<(Option<UnitMatch>, Number), usize>> {
+    let pre = units::before(t, i).filter(|m| number_can_start(t, m.end));
+    let start = pre.map_or(i, |m| m.end);
+    match numbers::parse(t, start, pre.is_some())? {
+        Parsed::Number(n) => Some(Ok((pre, n))),
+        Parsed::Skip(end) => Some(Err(end)),
+    }
+}
+
+/// Tries to read a claim starting at token `i`, never looking back before `floor`.
+pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
+    let (pre, n) = match money_number(t, i) {
+        None => return Step::Nothing,
+        Some(Err(end)) => return Step::Skip(end.max(i + 1)),
+        Some(Ok(found)) => found,
+    };
+    let mut first = pre.map_or(n.first, |m| m.first);
+    let mut end = n.end;
+    let mut unit = pre.map(|m| (m.unit, m.first, m.end));
+    if pre.is_none()
+        && let Some(m) = unit_after(t, end, &n)
+    {
+        unit = Some((m.unit, m.first, m.end));
+        end = m.end;
+    }
+    // "aged 19", "age 87"
+    if unit.is_none() && first > floor && t.is_any(first - 1, &["aged", "age"]) {
+        unit = units::by_name("year-old").map(|u| (u, first, first));
+    }
+    let mut bound = Bound::Exact;
+    let mut low = None;
+    let mut high = None;
+    let mut value = Some(n.value);
+    if let Some((lo, hi)) = n.vague {
+        bound = Bound::Range;
+        low = Some(lo);
+        high = Some(hi);
+        value = None;
+    }
+
+    // Ratios: "one out of three", "two out of five hundred", "1 over 3".
+    if unit.is_none() && n.vague.is_none() {
+        let (out_of, over) = (t.is(end, "out") && t.is(end + 1, "of"), t.is(end, "over"));
+        let k = if out_of { end + 2 } else { end + 1 };
+        if (out_of || over)
+            && let Some(Parsed::Number(n2)) = numbers::parse(t, k, false)
+            && n2.vague.is_none()
+            && n2.value != 0.0
+            && (out_of || !(t.is_word(n2.end) || t.is_digits(n2.end)))
+            && (out_of || unit_after(t, n2.end, &n2).is_none())
+        {
+            value = Some(n.value / n2.value);
+            end = n2.end;
+        }
+    }
+
+    // Ranges: "five to six", "5-6", "$5-6bn", "between 10 and 20", "from 252 to 287".
+    let between = first > floor && t.is(first - 1, "between");
+    let from = first > floor && t.is(first - 1, "from");
+    let by = first > floor && t.is(first - 1, "by");
+    let sep = t.lower(end);
+    let range_sep = n.vague.is_none()
+        && end == n.end.max(unit.map_or(0, |u| u.2))
+        && (is_dash(sep) || sep == "to" || (sep == "and" && between));
+    if range_sep
+        && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
+        && n2.vague.is_none()
+        && n2.first == pre2.map_or(end + 1, |m| m.end)
+    {
+        let post2 = if pre2.is_none() {
+            unit_after(t, n2.end, &n2)
+        } else {
+            None
+        };
+        let unit2 = pre2.or(post2);
+        let same_unit = match (unit.map(|u| u.0.name), unit2.map(|u| u.unit.name)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let mut lo = n.value;
+        let hi = n2.value;
+        if n.scale == 1.0 && n2.scale > 1.0 && lo * n2.scale <= hi {
+            lo *= n2.scale;
+        }
+        let plain_pair = n.plain_digits && n2.plain_digits;
+        let years = plain_pair
+            && unit.is_none()
+            && unit2.is_none()
+            && t.raw(n.first).len() == 4
+            && (1000.0..=2100.0).contains(&n.value)
+            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2));
+        let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
+        if years {
+            return Step::Skip(n2.end);
+        }
+        // Sports scores "3-1", "2-2" and phone numbers "555-1234" are not ranges.
+        let phone = dash_pair && t.raw(n.first).len() >= 3 && t.raw(n2.first).len() >= 4;
+        if dash_pair && (lo >= hi || phone || is_dash(t.raw(n2.end))) {
+            let mut k = n2.end;
+            while is_dash(t.raw(k)) && t.is_digits(k + 1) {
+                k += 2;
+            }
+            return Step::Skip(k);
+        }
+        // "5% to 6%" and "5 to 6%" are ranges; "rose 0.1% to 1,333" is a change and a level,
+        // and "in 2018 to 3.9 million" a year and an amount.
+        let explicit_unit1 = unit.is_some_and(|u| u.2 > u.1) && pre.is_none();
+        // "increased by $43.6 billion to $419.2 billion": an amount and a level, not a range.
+        let far_apart = by && hi > 2.0 * lo;
+        let level_after_change =
+            sep == "to" && !from && !between && !by && change::verb_right_before(t, first);
+        let scales_disagree = n.plain_digits
+            && pre.is_none()
+            && unit.is_none()
+            && t.raw(n.first).len() == 4
+            && n2.scale > 1.0
+            && lo * n2.scale > hi;
+        let units_fit = same_unit && (!explicit_unit1 || unit2.is_some() || between || from);
+        let ordered = (between || from || lo < hi)
+            && units_fit
+            && !level_after_change
+            && !scales_disagree
+            && !far_apart;
+        if ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
+            let (a, b) = if between && lo > hi {
+                (hi, lo)
+            } else {
+                (lo, hi)
+            };
+            low = Some(a);
+            high = Some(b);
+            value = None;
+            bound = Bound::Range;
+            end = n2.end;
+            if let Some(m) = unit2 {
+                if post2.is_some() {
+                    end = m.end;
+                }
+                if unit.is_none() {
+                    unit = Some((m.unit, m.first, m.end));
+                }
+            }
+            if between || from {
+                first -= 1;
+            }
+        }
+    }
+
+    if bound != Bound::Range {
+        let unit_after_number = unit.is_some() && pre.is_none();
+        if unit.is_none() && (filters::is_date_or_time(t, &n) || filters::is_list_marker(t, &n, 0))
+        {
+            return Step::Skip(end.max(i + 1));
+        }
+        if filters::is_name_or_identifier(t, &n, unit_after_number, pre.is_some()) {
+            let mut k = end;
+            while t.touches_prev(k) && (t.is_word(k) || t.is_digits(k) || is_dash(t.raw(k))) {
+                k += 1;
+            }
+            return Step::Skip(k.max(i + 1));
+        }
+        if (unit.is_none() && filters::is_pronoun_one(t, &n))
+            || filters::is_apposition_age(t, &n, floor)
+            || filters::is_address(t, &n)
+            || filters::is_rank(t, &n)
+            || (unit.is_none() && filters::is_compound_modifier(t, &n))
+        {
+            return Step::Skip(end.max(i + 1));
+        }
+    }
+
+    // Qualifiers before and after.
+    if let Some((b, start)) = bounds::before(t, first, floor) {
+        if bound != Bound::Range {
+            bound = b;
+        }
+        first = start;
+    }
+    if bound == Bound::Exact
+        && let Some((b, stop)) = bounds::after(t, end)
+    {
+        bound = b;
+        end = stop;
+    }
+    if bound == Bound::Exact && unit.is_none() && bound_free_year(t, &n, first) {
+        return Step::Skip(end.max(i + 1));
+    }
+
+    let mut change = change::detect(t, first, end, floor);
+    if change.is_none() && t.raw(n.first) == "+" {
+        change = Some(Change::Up);
+    }
+    // "FTSE -0.6%": a signed percentage is a move.
+    if change.is_none()
+        && matches!(t.raw(n.first), "-" | "−")
+        && unit.is_some_and(|u| u.0.dimension == Dimension::Percent)
+    {
+        change = Some(Change::Down);
+    }
+
+    let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
+    let determiner_before = first > floor
+        && t.is_any(
+            first - 1,
+            &[
+                "a", "an", "the", "its", "their", "his", "her", "our", "this",
+            ],
+        );
+    let concept = if dimension == Dimension::Count {
+        let k = if t.is(end, "of") { end + 1 } else { end };
+        concept::phrase_after(t, k, t.len())
+            .or_else(|| concept::subject_before(t, first, floor))
+            .or_else(|| concept::nearest_before(t, first, floor))
+    } else if t.is(end, "of") {
+        concept::phrase_after(t, end + 1, t.len())
+    } else if determiner_before {
+        concept::phrase_after(t, end, t.len())
+    } else {
+        concept::phrase_after(t, end, t.len())
+            .filter(|&(a, _)| a == end)
+            .or_else(|| concept::after_preposition(t, end))
+            .or_else(|| concept::subject_before(t, first, floor))
+            .or_else(|| concept::nearest_before(t, first, floor))
+    };
+
+    Step::Claim(Quantity {
+        first,
+        end,
+        value,
+        low,
+        high,
+        unit: unit.map(|u| u.0),
+        unit_tokens: unit.filter(|u| u.2 > u.1).map(|u| (u.1, u.2)),
+        bound,
+        change,
+        concept,
+    })
+}
+
+/// A bare four-digit year with no qualifier: "in 2019", "the 2020 election".
+fn bound_free_year(t: &Tokens<'_>, n: &Number, first: usize) -> bool {
+    first == n.first && filters::is_year(t, n)
+}
