@@ -30,6 +30,8 @@
 //! ```
 
 mod chars;
+mod cues;
+mod foreign;
 mod lexicon;
 mod lists;
 mod profile;

@@ -71,6 +71,11 @@ pub(super) fn is_short_capitalised(word: &str) -> bool {
         && chars.all(char::is_lowercase)
 }
 
+/// A number of one to three digits, as ordinals are (`12` in `12. Juni`).
+pub(super) fn is_ordinal_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An upper-case Roman numeral (`XII`, `IV`).
 pub(super) fn is_roman_numeral(word: &str) -> bool {
     !word.is_empty()
@@ -104,6 +109,7 @@ mod tests {
         assert!(lacks_vowels("pgt") && lacks_vowels("пгт") && !lacks_vowels("NFL"));
         assert!(is_short_capitalised("Núm") && !is_short_capitalised("NASA"));
         assert!(is_roman_numeral("XII") && !is_roman_numeral("Xii"));
+        assert!(is_ordinal_number("12") && !is_ordinal_number("2024") && !is_ordinal_number(""));
         assert_eq!(after_elision("l'Ing"), Some("Ing"));
         assert_eq!(after_elision("don't"), None);
         assert_eq!(after_elision("plain"), None);
