@@ -6,8 +6,9 @@
 //! boundaries where another language would decide differently (see [`foreign`](super::foreign))
 //! the English profile asks which language the words around the boundary are in.
 //!
-//! The cue is cheap and local. Each word of a window of a few dozen bytes votes for the
-//! languages whose lists have it — the `[starters]` and `[cues]` of `data/abbreviations/` —
+//! The cue is cheap and local. Each word of a window of a few dozen bytes around the period,
+//! kept within the sentence (a feed may change language from one sentence to the next), votes
+//! for the languages whose lists have it — the `[starters]` and `[cues]` of `data/abbreviations/` —
 //! or whose `[letters]` it is written with (`æ`, `ł`, `ñ`, `¿`). A word English has votes for
 //! English only, so a shared word (`in`, `a`, `was`) never makes English text look foreign.
 //! A foreign language wins only with more votes than English; when several tie, the caller
@@ -313,15 +314,16 @@ fn filter_bit(word: &str) -> Option<usize> {
     Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize)
 }
 
-/// Up to [`BEFORE`] bytes of `text` ending at byte `end`, without a word cut in two at the
-/// start.
-pub(super) fn window_before(text: &str, end: usize) -> &str {
-    let mut start = end.saturating_sub(BEFORE);
+/// Up to [`BEFORE`] bytes of `text` ending at byte `end`, not before byte `floor` (the start of
+/// the sentence: the sentence before may be in another language), without a word cut in two
+/// at the start.
+pub(super) fn window_before(text: &str, floor: usize, end: usize) -> &str {
+    let mut start = end.saturating_sub(BEFORE).max(floor).min(end);
     while !text.is_char_boundary(start) {
         start += 1;
     }
     let window = &text[start..end];
-    if start == 0 || text[..start].ends_with(char::is_whitespace) {
+    if start == 0 || start == floor || text[..start].ends_with(char::is_whitespace) {
         return window;
     }
     match window.find(char::is_whitespace) {
@@ -330,14 +332,22 @@ pub(super) fn window_before(text: &str, end: usize) -> &str {
     }
 }
 
-/// Up to [`AFTER`] bytes of `text` starting at byte `start`, without a word cut in two at the
-/// end.
+/// Up to [`AFTER`] bytes of `text` starting at byte `start`, up to the first `.` `!` or `?`
+/// before a space (the sentence after may be in another language), without a word cut in two
+/// at the end.
 pub(super) fn window_after(text: &str, start: usize) -> &str {
     let mut end = (start + AFTER).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let window = &text[start..end];
+    let bytes = window.as_bytes();
+    let stop = bytes
+        .windows(2)
+        .position(|pair| matches!(pair[0], b'.' | b'!' | b'?') && pair[1].is_ascii_whitespace());
+    if let Some(stop) = stop {
+        return &window[..stop];
+    }
     if end == text.len() || text[end..].starts_with(char::is_whitespace) {
         return window;
     }
@@ -401,13 +411,14 @@ mod tests {
     #[test]
     fn windows_are_bounded_and_keep_whole_words() {
         let text = "word ".repeat(100);
-        let before = window_before(&text, text.len());
+        let before = window_before(&text, 0, text.len());
         assert!(before.len() <= BEFORE && before.trim_start().starts_with("word"));
         let after = window_after(&text, 0);
         assert!(after.len() <= AFTER && after.trim_end().ends_with("word"));
         let unicode = "żółw ".repeat(40);
         for i in (0..unicode.len()).filter(|&i| unicode.is_char_boundary(i)) {
-            let _ = window_before(&unicode, i);
+            let _ = window_before(&unicode, 0, i);
+            let _ = window_before(&unicode, i / 2, i);
             let _ = window_after(&unicode, i);
         }
     }

@@ -73,7 +73,7 @@ impl Scanner<'_> {
             return false;
         }
         let mut votes = Votes::default();
-        cues.vote(window_before(self.text, start), &mut votes);
+        cues.vote(window_before(self.text, self.last, start), &mut votes);
         cues.vote(window_after(self.text, next.at), &mut votes);
         // Being one of a language's abbreviations is a vote for it.
         votes.add(abbreviation);

@@ -183,6 +183,28 @@ def test_other_golden_rule_languages_pass_at_least_230_of_236(eval_dir, scorer):
     assert passed >= 230
 
 
+def test_official_command_without_a_language_passes_at_least_230_of_236(
+    eval_dir, scorer, monkeypatch
+):
+    """The figure of ``score_sentences.py --splitter factsift_adapters:split --golden-langs all``:
+    its adapter never passes ``lang=``, so every language is read by the English default,
+    which has to recognise foreign text on its own."""
+    monkeypatch.syspath_prepend(str(eval_dir))
+    passed = total = 0
+    failed = []
+    for path in sorted((eval_dir / "sentences").glob("golden_rules_*.jsonl")):
+        lang = path.stem.removeprefix("golden_rules_")
+        if lang in ("en", "en_extra"):
+            continue
+        split = scorer.load_splitter("factsift_adapters:split", lang)
+        result = scorer.score_golden(split, read_jsonl(path))
+        passed += result["passed"]
+        total += result["total"]
+        failed += [f["id"] for f in result["failures"]]
+    assert total == 236
+    assert passed >= 230, failed
+
+
 @pytest.mark.parametrize(
     ("name", "minimum"),
     [("ud_gum_test", 0.980), ("ud_gum_news_all", 0.975), ("ud_ewt_test", 0.910)],
