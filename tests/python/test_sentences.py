@@ -27,6 +27,8 @@ PIECES = [
     "“", "”", "„", "«", "»", "\"", "'", "(", ")", "《", "》", " — ", " -- ", "• ",
     "👩\u200d👩\u200d👧", "🇺🇳", "e\u0301", "\u200f", "\u202b", "\u2028", "\u2029", "\x00", "\x1c",
     "שלום", "مرحبا. ", "Привет. ", "г. ", "日本語", "The ", "I ", "ǅ", "\ufeff",
+    # Periods the English default reads in other languages (see src/sentences/foreign.rs).
+    "Srta. ", "12. ", "XII. ", "l'Avv. ", "napr. ", "Det ", "la ", "på ", "¿", "ł", "si ",
 ]
 
 text_strategy = st.lists(
