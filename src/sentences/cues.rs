@@ -112,6 +112,9 @@ pub(super) struct Cues {
     words: HashMap<String, LangSet, FastHash>,
     /// Length in bytes of the longest key of `words`: longer words are not looked up.
     longest_word: usize,
+    /// A bit per hash of the keys of `words`, like `abbreviation_filter`: most words of a
+    /// window are not function words and are ruled out without a table lookup.
+    word_filter: Filter,
     /// Letter (lower case) or mark (`¿`) → the languages that write it.
     letters: HashMap<char, LangSet, FastHash>,
     /// Abbreviations of the foreign languages that English does not list → their languages.
@@ -119,7 +122,7 @@ pub(super) struct Cues {
     /// A bit per hash of the keys of `abbreviations` (see [`filter_bit`]): most words before
     /// a period are ruled out by one bit test, without lower-casing or a table lookup. This
     /// runs once per sentence, so it has to be cheap.
-    abbreviation_filter: Box<[u64; FILTER_WORDS]>,
+    abbreviation_filter: Filter,
     /// The lexicons of [`LANGS`], by index.
     lexicons: Vec<Lexicon>,
 }
@@ -165,13 +168,12 @@ impl Cues {
                 }
             }
         }
-        let mut abbreviation_filter = Box::new([0u64; FILTER_WORDS]);
-        for bit in abbreviations.keys().filter_map(|key| filter_bit(key)) {
-            abbreviation_filter[bit / 64] |= 1 << (bit % 64);
-        }
+        let abbreviation_filter = Filter::of(abbreviations.keys());
         let longest_word = words.keys().map(String::len).max().unwrap_or(0);
+        let word_filter = Filter::of(words.keys());
         Cues {
             longest_word,
+            word_filter,
             words,
             letters,
             abbreviations,
@@ -193,12 +195,13 @@ impl Cues {
     /// This runs once per sentence of English text, so plain ASCII words (nearly all) are
     /// first tested against a bit filter, in one pass over their bytes.
     pub(super) fn abbreviation(&self, word: &str) -> LangSet {
-        if word.len() > 8 && word.is_ascii() && !word.contains('\'') {
-            // No plain abbreviation is that long (checked by a test).
+        if word.len() > 8 && !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+            // No abbreviation is that long (checked by a test): only the part after an
+            // elided article (`'` or `’`, whose first byte is 0xE2) could be one.
             return LangSet::default();
         }
         if let Some(bit) = filter_bit(word) {
-            if self.abbreviation_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            if !self.abbreviation_filter.has(bit) {
                 return LangSet::default();
             }
             return self.lookup_abbreviation(word);
@@ -225,7 +228,17 @@ impl Cues {
     fn listed(&self, word: &str) -> Option<LangSet> {
         let word = word.split(['\'', '’']).next().unwrap_or(word);
         let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        self.lookup_word(word)
+    }
+
+    /// The languages whose lists have `word` exactly (any case).
+    fn lookup_word(&self, word: &str) -> Option<LangSet> {
         if word.is_empty() || word.len() > self.longest_word {
+            return None;
+        }
+        if let Some(bit) = filter_bit(word)
+            && !self.word_filter.has(bit)
+        {
             return None;
         }
         with_lowercase(word, |lower| self.words.get(lower).copied())
@@ -271,11 +284,7 @@ impl Cues {
                 marks = LangSet::default();
                 continue;
             }
-            let listed = if word.len() <= self.longest_word {
-                with_lowercase(word, |lower| self.words.get(lower).copied())
-            } else {
-                None
-            };
+            let listed = self.lookup_word(word);
             match listed {
                 Some(LangSet::ENGLISH) => votes.add(LangSet::ENGLISH),
                 Some(langs) => votes.add(langs.union(marks)),
@@ -286,8 +295,30 @@ impl Cues {
     }
 }
 
-/// Size of [`Cues::abbreviation_filter`] in 64-bit words: 4096 bits for a few hundred keys.
-const FILTER_WORDS: usize = 64;
+/// A set of [`filter_bit`]s: a word whose bit is not in it is not a key of its table.
+struct Filter(Box<[u64; FILTER_BITS / 64]>);
+
+/// Bits in a [`Filter`]: 8192 for several hundred keys, so few other words pass.
+const FILTER_BITS: usize = 1 << 13;
+
+impl Filter {
+    /// The filter of the plain keys among `keys` (the others are looked up without it).
+    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> Filter {
+        let mut words = Box::new([0u64; FILTER_BITS / 64]);
+        for bit in keys.filter_map(|key| filter_bit(key)) {
+            if let Some(word) = words.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        Filter(words)
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.0
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+}
 
 /// The filter bit of a short plain word (at most eight ASCII bytes, no apostrophe), the same
 /// in any case: a hash of its bytes, read as one integer. `None` for other words, which are
@@ -299,9 +330,10 @@ fn filter_bit(word: &str) -> Option<usize> {
     if bytes.len() > 8 {
         return None;
     }
-    let mut buffer = [0u8; 8];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    let chunk = u64::from_le_bytes(buffer);
+    let mut chunk = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        chunk |= u64::from(b) << (8 * i);
+    }
     // Any non-ASCII byte, or an apostrophe (the classic "has zero byte" test on chunk ^ '\'').
     let quote = chunk ^ (ONES * u64::from(b'\''));
     let apostrophe = quote.wrapping_sub(ONES) & !quote & HIGH;
@@ -311,7 +343,7 @@ fn filter_bit(word: &str) -> Option<usize> {
     // `| 0x20` lower-cases ASCII letters and leaves digits and `.` `-` as they are; the
     // padding becomes spaces, which a word never holds, so lengths stay apart.
     let key = chunk | (ONES * 0x20);
-    Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize)
+    Some((key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FILTER_BITS.trailing_zeros())) as usize)
 }
 
 /// Up to [`BEFORE`] bytes of `text` ending at byte `end`, not before byte `floor` (the start of
@@ -400,11 +432,26 @@ mod tests {
         let cues = Cues::get();
         for key in cues.abbreviations.keys() {
             assert!(
-                key.len() <= 8 || !key.is_ascii() || key.contains('\''),
+                key.len() <= 8,
                 "{key} is too long for the abbreviation filter"
             );
             assert!(!cues.abbreviation(key).is_empty(), "{key}");
             assert!(!cues.abbreviation(&key.to_uppercase()).is_empty(), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_word_filter_lets_every_listed_word_through() {
+        let cues = Cues::get();
+        for (key, &langs) in &cues.words {
+            assert_eq!(cues.lookup_word(key), Some(langs), "{key}");
+            let capitalised: String = key
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(key.chars().skip(1))
+                .collect();
+            assert_eq!(cues.lookup_word(&capitalised), Some(langs), "{key}");
         }
     }
 

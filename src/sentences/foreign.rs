@@ -37,14 +37,11 @@ impl Scanner<'_> {
         let cues = Cues::get();
         let abbreviation = cues.abbreviation(word);
         let ordinal = words::is_ordinal_number(word) || words::is_roman_numeral(word);
-        // A lower-case word, not a label (`iv)`).
-        let lower_word = next.case == Case::Lower
-            && next.word.chars().nth(1).is_some_and(char::is_alphabetic)
-            && !next.word.contains(')');
+        let lower_word = next.case == Case::Lower && words::is_plain_word(next.word);
         if abbreviation.is_empty() && !ordinal && !lower_word {
             return false;
         }
-        self.foreign_reading_joins(start, word, next, abbreviation, decide)
+        self.foreign_reading_joins(start, word, next, abbreviation, ordinal, decide)
     }
 
     /// The rest of [`foreign_period_joins`](Scanner::foreign_period_joins), for the few periods
@@ -56,6 +53,7 @@ impl Scanner<'_> {
         word: &str,
         next: &Next,
         abbreviation: LangSet,
+        ordinal: bool,
         decide: impl Fn(&Scanner) -> Option<usize>,
     ) -> bool {
         let cues = Cues::get();
@@ -70,6 +68,10 @@ impl Scanner<'_> {
         }
         if cues.is_english(next.word) {
             // "... 3. The", "... on. the": the next word goes on in English.
+            return false;
+        }
+        if abbreviation.is_empty() && !ordinal && cues.is_english(word) {
+            // "... with you. call me": an English word before an informal lower-case start.
             return false;
         }
         let mut votes = Votes::default();
