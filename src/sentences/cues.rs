@@ -8,11 +8,11 @@
 //!
 //! The cue is cheap and local. Each word of a window of a few dozen bytes around the period,
 //! kept within the sentence (a feed may change language from one sentence to the next), votes
-//! for the languages whose lists have it — the `[starters]` and `[cues]` of `data/abbreviations/` —
-//! or whose `[letters]` it is written with (`æ`, `ł`, `ñ`, `¿`). A word English has votes for
-//! English only, so a shared word (`in`, `a`, `was`) never makes English text look foreign.
-//! A foreign language wins only with more votes than English; when several tie, the caller
-//! accepts a reading only if all of them agree.
+//! for the languages whose lists have it (the `[starters]` and `[cues]` of
+//! `data/abbreviations/`) or whose `[letters]` it is written with (`æ`, `ł`, `ñ`, `¿`). A word
+//! English has votes for English only, so a shared word (`in`, `a`, `was`) never makes English
+//! text look foreign. A foreign language wins only with more votes than English; when several
+//! tie, the caller accepts a reading only if all of them agree.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

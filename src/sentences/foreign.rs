@@ -13,8 +13,9 @@
 //!   starts one if it does in the language of the text it opens (`U.S. Hvad med dig?`).
 //!
 //! The question is asked only at those few periods, so English text pays about one bit test
-//! per sentence (see [`Cues::abbreviation`]); when several languages fit the cue equally, a reading is taken only if all of
-//! them agree. Explicit languages (`lang=`) never do this: they read everything their way.
+//! per sentence (see [`Cues::abbreviation`]); when several languages fit the cue equally, a
+//! reading is taken only if all of them agree. Explicit languages (`lang=`) never do this:
+//! they read everything their way.
 
 use super::chars::{Case, Script};
 use super::cues::{Cues, LangSet, Votes, window_after, window_before};
