@@ -257,9 +257,23 @@ impl Cues {
 
     /// Adds the votes of the words of `window` to `votes`. Single letters do not vote.
     pub(super) fn vote(&self, window: &str, votes: &mut Votes) {
+        let bytes = window.as_bytes();
         let mut word_start = None;
         let mut marks = LangSet::default();
-        for (pos, c) in window.char_indices().chain([(window.len(), ' ')]) {
+        let mut next = 0;
+        while next <= bytes.len() {
+            // The char at `pos`, decoded only when it is not ASCII (rare in these windows); a
+            // space after the end closes the last word.
+            let pos = next;
+            let c = match bytes.get(pos) {
+                None => ' ',
+                Some(&b) if b.is_ascii() => char::from(b),
+                Some(_) => match window.get(pos..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
+            next = pos + c.len_utf8();
             if c.is_alphabetic() {
                 word_start.get_or_insert(pos);
                 if !c.is_ascii() {
