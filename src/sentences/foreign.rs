@@ -67,8 +67,10 @@ impl Scanner<'_> {
         {
             return false;
         }
-        if cues.is_english(next.word) {
-            // "... 3. The", "... on. the": the next word goes on in English.
+        if cues.is_english(next.word) && (abbreviation.is_empty() || next.case != Case::Lower) {
+            // "... 3. The", "... on. The", "... you. the": the next word goes on in English.
+            // (After a foreign abbreviation a lower-case word may be one English shares:
+            // Italian "ad es. in Italia".)
             return false;
         }
         if abbreviation.is_empty() && !ordinal && cues.is_english(word) {
