@@ -19,6 +19,9 @@
 //!   sentences on their own ("At 5 a.m." in "At 5 a.m. Mr. Smith left.").
 //! * `[ordinal-followers]`: words that follow an ordinal written with a period in languages that
 //!   write them so (`12. Juni`, `7. apríla`): month names.
+//! * `[cues]`: frequent words of the language beyond its starters, and `[letters]`: letters it
+//!   writes that English does not (`æ ø å`). Together with the starters they let the English
+//!   default recognise a stretch of this language (see [`cues`](super::cues)).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -121,6 +124,11 @@ impl Abbreviations {
         with_lowercase(word, |lower| self.entries.get(lower).copied())
     }
 
+    /// The entries' keys: lower-cased, without the final period.
+    pub(super) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -141,6 +149,10 @@ pub(super) struct Lexicon {
     ordinal_followers: WordSet,
     /// Names written with a `!` (`Yahoo!`), lower-cased, without the `!`.
     exclaimed_names: WordSet,
+    /// Frequent words beyond the starters, lower-cased: evidence of the language.
+    pub(super) cue_words: WordSet,
+    /// Letters the language writes and English does not, lower-cased.
+    pub(super) letters: Vec<char>,
 }
 
 impl Lexicon {
@@ -180,6 +192,8 @@ impl Lexicon {
         self.prepositions.extend(other.prepositions);
         self.ordinal_followers.extend(other.ordinal_followers);
         self.exclaimed_names.extend(other.exclaimed_names);
+        self.cue_words.extend(other.cue_words);
+        self.letters.extend(other.letters);
     }
 
     /// Parses the data-file format described in the module docs. Unknown sections and tags
@@ -197,6 +211,8 @@ impl Lexicon {
                     "abbreviations" => "abbreviations",
                     "starters" => "starters",
                     "ordinal-followers" => "ordinal-followers",
+                    "cues" => "cues",
+                    "letters" => "letters",
                     _ => "unknown",
                 };
                 continue;
@@ -221,6 +237,13 @@ impl Lexicon {
                 }
                 "ordinal-followers" => {
                     lexicon.ordinal_followers.insert(word.to_lowercase());
+                }
+                "cues" => {
+                    lexicon.cue_words.insert(word.to_lowercase());
+                }
+                "letters" => {
+                    let letters = line.split_whitespace().flat_map(str::chars);
+                    lexicon.letters.extend(letters.flat_map(char::to_lowercase));
                 }
                 _ => {}
             }
@@ -247,6 +270,11 @@ impl Lexicon {
     pub(super) fn is_exclaimed_name(&self, word: &str) -> bool {
         contains_lower(&self.exclaimed_names, word)
     }
+
+    /// The starters, lower-cased.
+    pub(super) fn starters(&self) -> impl Iterator<Item = &str> {
+        self.starters.iter().map(String::as_str)
+    }
 }
 
 /// Looks `word` up lower-cased, without the punctuation that may trail it (`He,` `It's`).
@@ -264,8 +292,11 @@ fn contains_lower(set: &WordSet, word: &str) -> bool {
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words (nearly all
 /// lookups).
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let bytes = word.as_bytes();
+    if bytes.iter().all(|b| b.is_ascii_lowercase()) {
+        return f(word);
+    }
     if bytes.len() <= MAX_LEN && bytes.is_ascii() {
         let mut buffer = [0u8; MAX_LEN];
         let lower = &mut buffer[..bytes.len()];
@@ -280,15 +311,15 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// A set of lower-cased words.
-type WordSet = HashSet<String, FastHash>;
+pub(super) type WordSet = HashSet<String, FastHash>;
 
 /// The hasher of the lexicon tables: lookups happen once or twice per sentence, on short
 /// words, and the keys come from the built-in lists or the user, so a fast multiplicative
 /// hash (in the style of rustc's FxHash) beats the DoS-resistant default.
-type FastHash = BuildHasherDefault<WordHasher>;
+pub(super) type FastHash = BuildHasherDefault<WordHasher>;
 
 #[derive(Clone, Copy, Default)]
-struct WordHasher(u64);
+pub(super) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -376,15 +407,20 @@ mod tests {
                 }
                 if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                     assert!(
-                        matches!(name, "abbreviations" | "starters" | "ordinal-followers"),
+                        matches!(
+                            name,
+                            "abbreviations" | "starters" | "ordinal-followers" | "cues" | "letters"
+                        ),
                         "{lang}: unknown section [{name}] on line {}",
                         n + 1
                     );
-                    section = if name == "abbreviations" {
-                        "abbreviations"
-                    } else {
-                        "other"
+                    section = match name {
+                        "abbreviations" | "letters" => name,
+                        _ => "other",
                     };
+                    continue;
+                }
+                if section == "letters" {
                     continue;
                 }
                 let parts: Vec<&str> = line.split_whitespace().collect();

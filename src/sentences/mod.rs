@@ -20,6 +20,31 @@
 //! still works. Every rule reads a bounded window, so the cost is linear in the length of the
 //! text whatever it holds.
 //!
+//! # Text in other languages under the default
+//!
+//! English is the default, and text often arrives without its language: feeds mix languages,
+//! callers forget `lang=`. So the English segmenter also reads other Latin-script languages
+//! (Danish, Dutch, French, German, Italian, Polish, Slovak, Spanish). Where such a language
+//! would decide a period differently — after one of its abbreviations (`Srta. Díaz`), after an
+//! ordinal (`am 12. Juni`, `3. sal`, `XII. Pluku`), before a lower-case word, or on whether a
+//! capitalised word starts a sentence (`U.S. Det var`) — a cheap local cue asks which language
+//! the few words around the period are in: their function words and letters (`å`, `ł`, `ñ`,
+//! `¿`) vote, and English words vote for English only. If a foreign language wins, its lexicon
+//! and rules decide that period. English text keeps its English reading, and naming the
+//! language still gives the best result; a segmenter built for another language reads
+//! everything its own way.
+//!
+//! ```
+//! use factsift::Segmenter;
+//!
+//! let segmenter = Segmenter::default();
+//! let text = "Ayer hablé con la Sra. Gómez. Die Wahl ist am 24. September.";
+//! assert_eq!(
+//!     segmenter.split_str(text),
+//!     ["Ayer hablé con la Sra. Gómez.", "Die Wahl ist am 24. September."]
+//! );
+//! ```
+//!
 //! ```
 //! use factsift::{Lang, Segmenter};
 //!
@@ -30,6 +55,8 @@
 //! ```
 
 mod chars;
+mod cues;
+mod foreign;
 mod lexicon;
 mod lists;
 mod profile;

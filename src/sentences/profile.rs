@@ -21,6 +21,10 @@ pub(super) struct Profile {
     /// Greek), so that an ordinary word, a period and a lower-case word make a boundary. In
     /// the other languages a lower-case word after a period marks an abbreviation.
     pub(super) lower_case_starts: bool,
+    /// Whether a boundary in a stretch of another Latin-script language is decided by that
+    /// language's lexicon and rules (see [`foreign`](super::foreign)). English only: it is the
+    /// default, so it is the profile that meets text whose language nobody named.
+    pub(super) foreign_cues: bool,
 }
 
 impl Profile {
@@ -48,6 +52,7 @@ impl Profile {
             ),
             colon_ends: lang == Lang::Arabic,
             lower_case_starts: matches!(lang, Lang::English | Lang::Greek),
+            foreign_cues: lang == Lang::English,
         }
     }
 }

@@ -101,6 +101,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A scanner at the same place reading with another lexicon and profile: how another
+    /// language would decide a boundary. It sees the current sentence's start, nothing else.
+    pub(super) fn reading(&self, lexicon: &'a Lexicon, profile: Profile) -> Scanner<'a> {
+        Scanner {
+            text: self.text,
+            lexicon,
+            profile,
+            cuts: Vec::new(),
+            last: self.last,
+            list: None,
+        }
+    }
+
     /// Runs the pass and returns the cut positions, ascending, without the end of the text.
     pub(super) fn run(mut self) -> Vec<usize> {
         let bytes = self.text.as_bytes();

@@ -245,8 +245,7 @@ impl Scanner<'_> {
 
     /// A single period: the word before it decides, with the next word.
     fn period(&mut self, run: &Run, closers: &str, next: &Next, end: usize) -> Option<usize> {
-        let text = self.text;
-        let (start, word) = word_before(text, run.start);
+        let (start, word) = word_before(self.text, run.start);
         let style = if closers.starts_with(')') {
             Style::PeriodParen
         } else {
@@ -255,6 +254,27 @@ impl Scanner<'_> {
         if self.list_label(start, word, style) {
             return None;
         }
+        let decide = |scanner: &Scanner| scanner.period_rules(start, word, closers, next, end);
+        let cut = decide(self);
+        if cut.is_some()
+            && self.profile.foreign_cues
+            && self.foreign_period_joins(start, word, next, decide)
+        {
+            return None;
+        }
+        cut
+    }
+
+    /// The rules for a period after `word` (which starts at byte `start`), with the lexicon and
+    /// profile of this scanner.
+    fn period_rules(
+        &self,
+        start: usize,
+        word: &str,
+        closers: &str,
+        next: &Next,
+        end: usize,
+    ) -> Option<usize> {
         let number_next = next.word.chars().next().is_some_and(starts_number);
         let kind = self.abbreviation(start, word, number_next);
         let shaped_like_abbreviation =
@@ -285,7 +305,10 @@ impl Scanner<'_> {
             }
             _ => return Some(end),
         }
-        let starter = || self.lexicon_for(next.word).is_starter(next.word);
+        let starter = || {
+            self.lexicon_for(next.word).is_starter(next.word)
+                || (self.profile.foreign_cues && self.foreign_starter(next))
+        };
         match kind {
             Some(AbbreviationKind::Prefix | AbbreviationKind::Number) => return None,
             Some(AbbreviationKind::Final) => {

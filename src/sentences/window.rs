@@ -110,6 +110,8 @@ impl Gap {
 /// The token after a gap.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Next<'t> {
+    /// Byte offset of the token (of its first opening quote or bracket, if any).
+    pub(super) at: usize,
     /// The first character after the gap, before any opening quotes or brackets.
     pub(super) raw_first: char,
     /// The word after the opening quotes and brackets, up to the next whitespace (at most
@@ -142,6 +144,7 @@ impl<'t> Next<'t> {
         let word = &text[start..end];
         let case = word.chars().next().map_or(Case::None, Case::of);
         Next {
+            at: i,
             raw_first,
             word,
             case,

@@ -71,6 +71,22 @@ pub(super) fn is_short_capitalised(word: &str) -> bool {
         && chars.all(char::is_lowercase)
 }
 
+/// A word of at least two letters, perhaps with an apostrophe or hyphen inside and
+/// punctuation after it (`si`, `c'è`, `lyset.`) — not a list label (`iv)`), a URL or a
+/// handle.
+pub(super) fn is_plain_word(token: &str) -> bool {
+    let word = token.trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '”', '’', '»']);
+    word.chars().nth(1).is_some()
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// A number of one to three digits, as ordinals are (`12` in `12. Juni`).
+pub(super) fn is_ordinal_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An upper-case Roman numeral (`XII`, `IV`).
 pub(super) fn is_roman_numeral(word: &str) -> bool {
     !word.is_empty()
@@ -104,6 +120,9 @@ mod tests {
         assert!(lacks_vowels("pgt") && lacks_vowels("пгт") && !lacks_vowels("NFL"));
         assert!(is_short_capitalised("Núm") && !is_short_capitalised("NASA"));
         assert!(is_roman_numeral("XII") && !is_roman_numeral("Xii"));
+        assert!(is_plain_word("si") && is_plain_word("c'è") && is_plain_word("lyset."));
+        assert!(!is_plain_word("iv)") && !is_plain_word("http://x.org") && !is_plain_word("a"));
+        assert!(is_ordinal_number("12") && !is_ordinal_number("2024") && !is_ordinal_number(""));
         assert_eq!(after_elision("l'Ing"), Some("Ing"));
         assert_eq!(after_elision("don't"), None);
         assert_eq!(after_elision("plain"), None);
