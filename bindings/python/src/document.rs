@@ -19,6 +19,39 @@ pub struct PyDocument {
     places: Vec<Py<PyPlace>>,
 }
 
+/// A document's items converted for Python but not yet Python objects. Building it needs no
+/// GIL, so batches build it on worker threads and only [`PyDocument::from_prepared`] runs with
+/// the GIL held.
+pub struct Prepared {
+    sentences: Vec<PySentence>,
+    claims: Vec<PyClaim>,
+    places: Vec<PyPlace>,
+}
+
+impl Prepared {
+    pub fn new(doc: &factsift::Document<'_>) -> Prepared {
+        let offsets = CharOffsets::new(doc.text);
+        let t = doc.text;
+        Prepared {
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| PySentence::from_core(s, t, &offsets))
+                .collect(),
+            claims: doc
+                .claims
+                .iter()
+                .map(|c| PyClaim::from_core(c, t, &offsets))
+                .collect(),
+            places: doc
+                .places
+                .iter()
+                .map(|p| PyPlace::from_core(p, t, &offsets))
+                .collect(),
+        }
+    }
+}
+
 impl PyDocument {
     /// Converts a core document whose text is `text` (the caller's own `str` object).
     pub fn from_core(
@@ -26,25 +59,26 @@ impl PyDocument {
         text: Py<PyString>,
         doc: &factsift::Document<'_>,
     ) -> PyResult<PyDocument> {
-        let offsets = CharOffsets::new(doc.text);
-        let t = doc.text;
+        PyDocument::from_prepared(py, text, Prepared::new(doc))
+    }
+
+    /// Wraps prepared items in Python objects.
+    pub fn from_prepared(
+        py: Python<'_>,
+        text: Py<PyString>,
+        prepared: Prepared,
+    ) -> PyResult<PyDocument> {
+        fn objects<T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>>(
+            py: Python<'_>,
+            items: Vec<T>,
+        ) -> PyResult<Vec<Py<T>>> {
+            items.into_iter().map(|item| Py::new(py, item)).collect()
+        }
         Ok(PyDocument {
             text,
-            sentences: doc
-                .sentences
-                .iter()
-                .map(|s| Py::new(py, PySentence::from_core(s, t, &offsets)))
-                .collect::<PyResult<_>>()?,
-            claims: doc
-                .claims
-                .iter()
-                .map(|c| Py::new(py, PyClaim::from_core(c, t, &offsets)))
-                .collect::<PyResult<_>>()?,
-            places: doc
-                .places
-                .iter()
-                .map(|p| Py::new(py, PyPlace::from_core(p, t, &offsets)))
-                .collect::<PyResult<_>>()?,
+            sentences: objects(py, prepared.sentences)?,
+            claims: objects(py, prepared.claims)?,
+            places: objects(py, prepared.places)?,
         })
     }
 }
@@ -187,10 +221,16 @@ impl PyDocument {
         )
     }
 
-    /// The document in spaCy displaCy's "manual" format (``displacy.render(doc.to_displacy(),
-    /// style="ent", manual=True)``).
-    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        delegate(slf, "factsift.display", "to_displacy", vec![])
+    /// The document in spaCy displaCy's "manual" format: ``displacy.render(doc.to_displacy(),
+    /// style="ent", manual=True)``; ``style="span"`` keeps overlapping items too.
+    #[pyo3(signature = (style = "ent"))]
+    fn to_displacy<'py>(slf: &Bound<'py, Self>, style: &str) -> PyResult<Bound<'py, PyAny>> {
+        delegate(
+            slf,
+            "factsift.display",
+            "to_displacy",
+            vec![PyString::new(slf.py(), style).into_any()],
+        )
     }
 
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

@@ -1,0 +1,112 @@
+"""Batch throughput: analyze_many on 1 vs 2 threads, and what frame() costs over the core.
+
+    .venv/bin/python bench/bench_batch.py            # the figures of issue 5
+    .venv/bin/python bench/bench_batch.py --quick    # a smaller, faster run
+
+Prints, for the same inputs measured in the same run (best of --repeat):
+
+* analyze_many over copies of the example article on 1 and 2 threads, and the speedup;
+* for 100 000 short texts and each kind: the core work alone (``_count_items``: the same input
+  reading, pieces and threads as ``table()``, but only counting the items), ``table()`` (Arrow
+  columns), ``frame()`` (a pandas DataFrame, from a list of str and from a pandas ``str``
+  Series), and frame()'s overhead over the core in percent.
+
+The machine's other load skews both figures; the load average is printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import random
+import time
+
+import factsift as fs
+from factsift._factsift import _count_items
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ARTICLE = (ROOT / "examples" / "iraq_detainees.txt").read_text(encoding="utf-8")
+
+PLACES = ["Iraq", "Syria", "Nineveh", "Anbar", "Mosul", "Baghdad", "Damascus", "Erbil", "Kirkuk"]
+UNITS = ["people", "kilometers", "percent", "detainees", "million dollars", "tonnes", "families"]
+TEMPLATES = [
+    "Officials in {p} said {n} {u} were affected on Friday.",
+    "About {n} {u} crossed from {p} into {q}, the ministry said. Aid groups warned of more.",
+    "The {p} governor said {n} {u} had been moved. He declined to say where.",
+    "Prices in {p} rose by {n} {u} in January. Traders in {q} expect more.",
+    "Mr. Ali told reporters in {p} that {n} {u} remain. \"We are ready,\" he said.",
+]
+
+
+def short_texts(n: int, seed: int = 5) -> list[str]:
+    """``n`` short news-like texts (1–2 sentences, ~100 characters), deterministic."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append(
+            rng.choice(TEMPLATES).format(
+                p=rng.choice(PLACES),
+                q=rng.choice(PLACES),
+                n=f"{rng.randint(2, 90_000):,}",
+                u=rng.choice(UNITS),
+            )
+        )
+    return out
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=int, default=100_000, help="short texts for frame()")
+    parser.add_argument("--copies", type=int, default=400, help="article copies for analyze_many")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2, help="threads for the frame() figures")
+    parser.add_argument("--quick", action="store_true", help="10x smaller inputs, 3 repeats")
+    args = parser.parse_args()
+    if args.quick:
+        args.texts, args.copies, args.repeat = args.texts // 10, args.copies // 10, 3
+
+    import pandas as pd
+
+    ex = fs.Extractor()
+    print(f"factsift {fs.__version__}, pandas {pd.__version__}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.2f}")
+
+    docs = [ARTICLE] * args.copies
+    fs.analyze_many(docs[:10], n_threads=2)  # warm up: build the pool
+    one = best_of(args.repeat, lambda: ex.analyze_many(docs, n_threads=1))
+    two = best_of(args.repeat, lambda: ex.analyze_many(docs, n_threads=2))
+    mb = len(ARTICLE.encode()) * args.copies / 1e6
+    print(f"\nanalyze_many, {args.copies} x the example article ({mb:.1f} MB)")
+    print(f"  1 thread : {one * 1000:8.1f} ms  ({mb / one:6.1f} MB/s)")
+    print(f"  2 threads: {two * 1000:8.1f} ms  ({mb / two:6.1f} MB/s)")
+    print(f"  speedup 2 vs 1 thread: {one / two:.2f}x")
+
+    texts = short_texts(args.texts)
+    series = pd.Series(texts, dtype="str")
+    n = args.threads
+    print(f"\n{args.texts} short texts ({sum(map(len, texts)) / len(texts):.0f} chars each), "
+          f"{n} thread(s), best of {args.repeat}")
+    print(f"  {'kind':<10}{'rows':>9}{'core':>10}{'table()':>10}{'frame()':>10}"
+          f"{'frame(Series)':>15}{'overhead':>10}")
+    for kind in ("sentences", "claims", "places"):
+        rows = _count_items(ex, texts, kind, n_threads=n)
+        core = best_of(args.repeat, lambda: _count_items(ex, texts, kind, n_threads=n))
+        table = best_of(args.repeat, lambda: ex.table(texts, kind, n_threads=n))
+        frame = best_of(args.repeat, lambda: fs.frame(texts, kind, n_threads=n))
+        frame_s = best_of(args.repeat, lambda: fs.frame(series, kind, n_threads=n))
+        print(f"  {kind:<10}{rows:>9}{core * 1000:>8.1f}ms{table * 1000:>8.1f}ms"
+              f"{frame * 1000:>8.1f}ms{frame_s * 1000:>13.1f}ms{(frame / core - 1) * 100:>9.1f}%")
+
+
+if __name__ == "__main__":
+    main()
