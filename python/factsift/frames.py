@@ -74,7 +74,10 @@ def _relabel(err: FactsiftError, ids: "pandas.Index") -> FactsiftError:
     position = getattr(err, "position", None)
     if position is None or position >= len(ids):
         return err
-    again = type(err)(f"row {ids[position]!r}: {getattr(err, 'reason', err)}")
+    label = ids[position]
+    if type(label).__module__ == "numpy":  # np.int64(200) -> 200
+        label = label.item()
+    again = type(err)(f"row {label!r}: {getattr(err, 'reason', err)}")
     again.position = position  # type: ignore[attr-defined]
     return again
 

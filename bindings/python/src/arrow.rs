@@ -121,6 +121,15 @@ impl PyTable {
         PyCapsule::new_with_value(py, stream, STREAM)
     }
 
+    /// A Table holds Arrow buffers made in this process; it does not pickle. Move its rows as
+    /// Arrow (``pyarrow.table(t)`` pickles and streams over Arrow IPC) or as a DataFrame.
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(pyo3::exceptions::PyTypeError::new_err(
+            "a factsift.Table does not pickle: convert it first, with pyarrow.table(t) or \
+             t.to_pandas()",
+        ))
+    }
+
     /// The table as a ``pandas.DataFrame`` with the dtypes of :func:`factsift.schema`.
     ///
     /// ``ids``, if given, replaces ``doc_id`` (``doc_id = ids[position]``).
