@@ -200,10 +200,11 @@ def _render(text: str, marks: list[_Mark]) -> str:
     return "".join(out)
 
 
-def _swatch(label: str) -> str:
+def _swatch(label: str, count: int) -> str:
     bg, fg = _COLORS[label]
     style = _MARK.format(bg=bg, fg=fg, extra="")
-    return f'<mark style="{style}">{label.lower()}</mark>'
+    name = label.lower() + ("" if count == 1 else "s")
+    return f'{count} <mark style="{style}">{name}</mark>'
 
 
 def document_html(doc: Document) -> str:
@@ -213,9 +214,9 @@ def document_html(doc: Document) -> str:
     demonyms = sum(1 for p in places if p.kind == "demonym")
     header = (
         f'<div style="{_HEADER}">factsift · {len(doc.sentences)} sentences · '
-        f"{len(claims)} {_swatch('CLAIM')}s · {len(places) - demonyms} {_swatch('PLACE')}s"
-        + (f" · {demonyms} {_swatch('DEMONYM')}s" if demonyms else "")
-        + " · hover for details</div>"
+        f"{_swatch('CLAIM', len(claims))} · {_swatch('PLACE', len(places) - demonyms)}"
+        + (f" · {_swatch('DEMONYM', demonyms)}" if demonyms else "")
+        + " · hover over a highlight for details</div>"
     )
     body = _render(text, _marks(doc, len(text)))
     return f'<div class="factsift" style="{_BOX}">{header}{body}</div>'
