@@ -184,3 +184,17 @@ def test_threads_calling_batches_at_once_share_pools_safely():
     with ThreadPoolExecutor(4) as ex:
         results = list(ex.map(lambda n: fs.analyze_many(TEXTS, n_threads=n), [2, 2, 3, 1, 2, 3]))
     assert all(r == expected for r in results)
+
+
+def test_items_are_made_on_first_access_and_then_shared():
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = fs.analyze_many([ARTICLE] * 8, n_threads=2)
+    first = docs[0].sentences
+    assert all(a is b for a, b in zip(first, docs[0].sentences))
+    assert docs[0].sentences == fs.sentences(ARTICLE)
+    # threads racing on the first access all get the same objects
+    with ThreadPoolExecutor(4) as ex:
+        lists = list(ex.map(lambda _: docs[1].sentences, range(8)))
+    assert all(all(a is b for a, b in zip(lists[0], other)) for other in lists)
+    assert repr(docs[2]).startswith(f"Document(sentences={len(first)}, ")

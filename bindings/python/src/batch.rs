@@ -396,7 +396,7 @@ pub fn analyze_many(
         |docs| {
             for doc in docs {
                 let object = objects[out.len()].clone().unbind();
-                out.push(PyDocument::from_prepared(py, object, doc)?);
+                out.push(PyDocument::from_prepared(object, doc));
             }
             Ok(())
         },

@@ -4,6 +4,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
+use crate::items::Items;
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
 
@@ -14,9 +15,9 @@ use crate::sentence::PySentence;
 #[pyclass(frozen, module = "factsift", name = "Document")]
 pub struct PyDocument {
     text: Py<PyString>,
-    sentences: Vec<Py<PySentence>>,
-    claims: Vec<Py<PyClaim>>,
-    places: Vec<Py<PyPlace>>,
+    sentences: Items<PySentence>,
+    claims: Items<PyClaim>,
+    places: Items<PyPlace>,
 }
 
 /// A document's items converted for Python but not yet Python objects. Building it needs no
@@ -59,27 +60,18 @@ impl PyDocument {
         text: Py<PyString>,
         doc: &factsift::Document<'_>,
     ) -> PyResult<PyDocument> {
-        PyDocument::from_prepared(py, text, Prepared::new(doc))
+        let _ = py;
+        Ok(PyDocument::from_prepared(text, Prepared::new(doc)))
     }
 
-    /// Wraps prepared items in Python objects.
-    pub fn from_prepared(
-        py: Python<'_>,
-        text: Py<PyString>,
-        prepared: Prepared,
-    ) -> PyResult<PyDocument> {
-        fn objects<T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>>(
-            py: Python<'_>,
-            items: Vec<T>,
-        ) -> PyResult<Vec<Py<T>>> {
-            items.into_iter().map(|item| Py::new(py, item)).collect()
-        }
-        Ok(PyDocument {
+    /// A document over prepared items; their Python objects are made on first access.
+    pub fn from_prepared(text: Py<PyString>, prepared: Prepared) -> PyDocument {
+        PyDocument {
             text,
-            sentences: objects(py, prepared.sentences)?,
-            claims: objects(py, prepared.claims)?,
-            places: objects(py, prepared.places)?,
-        })
+            sentences: Items::values(prepared.sentences),
+            claims: Items::values(prepared.claims),
+            places: Items::values(prepared.places),
+        }
     }
 }
 
@@ -121,9 +113,9 @@ impl PyDocument {
     ) -> PyDocument {
         PyDocument {
             text,
-            sentences,
-            claims,
-            places,
+            sentences: Items::objects(sentences),
+            claims: Items::objects(claims),
+            places: Items::objects(places),
         }
     }
 
@@ -133,22 +125,22 @@ impl PyDocument {
         self.text.clone_ref(py)
     }
 
-    /// Sentences, in order (a new list on each access).
+    /// Sentences, in order (a new list on each access, of the same objects).
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.sentences)
+        self.sentences.list(py)
     }
 
-    /// Numeric claims, in order (a new list on each access).
+    /// Numeric claims, in order (a new list on each access, of the same objects).
     #[getter]
     fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.claims)
+        self.claims.list(py)
     }
 
-    /// Places, in order (a new list on each access).
+    /// Places, in order (a new list on each access, of the same objects).
     #[getter]
     fn places<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.places)
+        self.places.list(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -11,6 +11,7 @@ mod columns;
 mod document;
 mod errors;
 mod extractor;
+mod items;
 mod place;
 mod record;
 mod sentence;
