@@ -249,3 +249,28 @@ def test_an_object_series_is_read_value_by_value_so_errors_name_the_row():
     s = pd.Series(["One.", 3, None], index=["a", "b", "c"], dtype=object)
     with pytest.raises(fs.InputTypeError, match="row 'b'"):
         fs.frame(s, "sentences")
+
+
+def test_arrow_input_makes_no_python_string_per_row():
+    import tracemalloc
+
+    texts = [f"Report {i}: it rained in Mosul. It stopped." for i in range(10_000)]
+    column = pa.array(texts)
+    series = pd.Series(texts, dtype="string[pyarrow]")
+    fs.table(column[:10], "sentences")  # warm up caches outside the measurement
+
+    def python_memory(fn):
+        tracemalloc.start()
+        try:
+            result = fn()
+            return tracemalloc.get_traced_memory()[1], result
+        finally:
+            tracemalloc.stop()
+
+    from_arrow, t1 = python_memory(lambda: fs.table(column, "sentences"))
+    from_series, t2 = python_memory(lambda: fs.table(series, "sentences"))
+    from_strs, t3 = python_memory(lambda: fs.table([f"{t} " for t in texts], "sentences"))
+    assert len(t1) == len(t2) == len(t3) == 20_000
+    # 10 000 Python strings of ~45 characters take ~0.8 MB; reading Arrow takes next to nothing
+    assert from_strs > 500_000
+    assert from_arrow < 100_000 and from_series < 100_000, (from_arrow, from_series)

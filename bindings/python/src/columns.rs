@@ -82,41 +82,51 @@ impl Kind {
         texts: &[Text<'_>],
     ) -> Result<RecordBatch, ArrowError> {
         match self {
-            Kind::Sentences => {
-                let mut columns = SentenceColumns::new();
-                for t in texts {
-                    let items = extractor.sentences(t.text);
-                    let offsets = CharOffsets::new(t.text);
-                    for s in &items {
-                        columns.push(t.row, s, t.text, &offsets);
-                    }
-                }
-                columns.finish()
-            }
-            Kind::Claims => {
-                let mut columns = ClaimColumns::new();
-                for t in texts {
-                    let items = extractor.claims(t.text);
-                    let offsets = CharOffsets::new(t.text);
-                    for c in &items {
-                        columns.push(t.row, c, t.text, &offsets);
-                    }
-                }
-                columns.finish()
-            }
-            Kind::Places => {
-                let mut columns = PlaceColumns::new();
-                for t in texts {
-                    let items = extractor.places(t.text);
-                    let offsets = CharOffsets::new(t.text);
-                    for p in &items {
-                        columns.push(t.row, p, t.text, &offsets);
-                    }
-                }
-                columns.finish()
-            }
+            Kind::Sentences => fill(
+                texts,
+                |t| extractor.sentences(t),
+                SentenceColumns::with_capacity,
+                SentenceColumns::push,
+            )
+            .finish(),
+            Kind::Claims => fill(
+                texts,
+                |t| extractor.claims(t),
+                ClaimColumns::with_capacity,
+                ClaimColumns::push,
+            )
+            .finish(),
+            Kind::Places => fill(
+                texts,
+                |t| extractor.places(t),
+                PlaceColumns::with_capacity,
+                PlaceColumns::push,
+            )
+            .finish(),
         }
     }
+}
+
+/// Extracts the items of every text first, so that the columns are allocated once at their
+/// final size, then writes the rows.
+fn fill<I, C>(
+    texts: &[Text<'_>],
+    extract: impl Fn(&str) -> Vec<I>,
+    with_capacity: fn(usize) -> C,
+    push: fn(&mut C, usize, &I, &str, &CharOffsets<'_>),
+) -> C {
+    let found: Vec<Vec<I>> = texts.iter().map(|t| extract(t.text)).collect();
+    let mut columns = with_capacity(found.iter().map(Vec::len).sum());
+    for (t, items) in texts.iter().zip(&found) {
+        if items.is_empty() {
+            continue; // no offsets to convert: skip indexing the text
+        }
+        let offsets = CharOffsets::new(t.text);
+        for item in items {
+            push(&mut columns, t.row, item, t.text, &offsets);
+        }
+    }
+    columns
 }
 
 /// One input text and its row (its position in the caller's input, counting missing values).
@@ -173,9 +183,11 @@ macro_rules! data_type {
 /// `columns!(Name for Kind::X => { field: Shape, ... })` declares a struct of Arrow builders, its
 /// `FIELDS` (name, Arrow type, nullable) in column order, `new()` and `finish()`.
 macro_rules! columns {
+    (@builder Str, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
+    (@builder OptStr, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
+    (@builder $ty:ident, $rows:expr) => { <builder!($ty)>::with_capacity($rows) };
     ($(#[$doc:meta])* $name:ident for $kind:expr => { $($field:ident : $ty:ident),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Default)]
         pub struct $name {
             $($field: builder!($ty),)+
         }
@@ -185,8 +197,11 @@ macro_rules! columns {
                 $((stringify!($field), data_type!($ty).0, data_type!($ty).1),)+
             ];
 
-            pub fn new() -> Self {
-                Self::default()
+            /// Builders with room for `rows` rows (and a guess of 32 bytes per string).
+            pub fn with_capacity(rows: usize) -> Self {
+                Self {
+                    $($field: columns!(@builder $ty, rows),)+
+                }
             }
 
             pub fn finish(mut self) -> Result<RecordBatch, ArrowError> {
