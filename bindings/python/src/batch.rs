@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyString};
@@ -76,9 +76,11 @@ fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
-/// The default thread count: one per available core.
+/// The default thread count: one per available core. Asked once per process: the answer reads
+/// cgroup files, which would cost more than analysing a short text.
 pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Reports finished texts to whatever the caller passed as `progress`.
@@ -204,7 +206,9 @@ where
     }
     let progress = Progress::new(py, progress, texts.len())?;
     let rounds = plan(texts);
-    let result = if threads == 1 {
+    // A single piece cannot be shared out: waking the pool would only add latency.
+    let one_piece = rounds.len() <= 1 && rounds.first().is_none_or(|r| r.len() <= 1);
+    let result = if threads == 1 || one_piece {
         run_here(py, texts, &rounds, &progress, &work, &mut emit)
     } else {
         run_on_pool(
