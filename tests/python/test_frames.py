@@ -274,3 +274,22 @@ def test_arrow_input_makes_no_python_string_per_row():
     # 10 000 Python strings of ~45 characters take ~0.8 MB; reading Arrow takes next to nothing
     assert from_strs > 500_000
     assert from_arrow < 100_000 and from_series < 100_000, (from_arrow, from_series)
+
+
+def test_document_to_frame_of_hand_made_items_keeps_the_schema():
+    text = "About 60 kilometers from Mosul."
+    c = fs.Claim(
+        text="60 kilometers", start=6, end=19, sentence=0, value=None, low=55.0, high=None,
+        unit="km", unit_text=None, dimension="length", base_value=None, base_unit=None,
+        bound="min", change=None, concept=None, concept_start=None, concept_end=None,
+    )
+    p = fs.Place(
+        text="Mosul", start=25, end=30, sentence=0, name="Mosul", kind="city",
+        country_code="IQ", admin1=None, lat=36.3, lon=43.1, geonameid=99072, population=None,
+        modifier=None, score=0.8,
+    )
+    doc = fs.Document(text, fs.sentences(text), [c], [p])
+    for kind, item in (("claims", c), ("places", p)):
+        df = doc.to_frame(kind)
+        assert df.dtypes.to_dict() == fs.frame([], kind).dtypes.to_dict()
+        assert rows_of_frame(df) == [{"doc_id": 0, **item.to_dict()}]
