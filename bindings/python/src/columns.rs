@@ -181,7 +181,7 @@ macro_rules! data_type {
 }
 
 /// `columns!(Name for Kind::X => { field: Shape, ... })` declares a struct of Arrow builders, its
-/// `FIELDS` (name, Arrow type, nullable) in column order, `new()` and `finish()`.
+/// `FIELDS` (name, Arrow type, nullable) in column order, `with_capacity()` and `finish()`.
 macro_rules! columns {
     (@builder Str, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
     (@builder OptStr, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
