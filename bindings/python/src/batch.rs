@@ -373,7 +373,7 @@ pub fn analyze_many(
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<PyDocument>> {
+) -> PyResult<Vec<Py<PyDocument>>> {
     let objects = collect_texts(texts)?;
     let strs: Vec<Text<'_>> = objects
         .iter()
@@ -398,9 +398,11 @@ pub fn analyze_many(
                 .collect::<Vec<_>>()
         },
         |docs| {
+            // The Python objects are made here, while the pool works on the next round, rather
+            // than all at the end.
             for doc in docs {
                 let object = objects[out.len()].clone().unbind();
-                out.push(PyDocument::from_prepared(object, doc));
+                out.push(Py::new(py, PyDocument::from_prepared(object, doc))?);
             }
             Ok(())
         },

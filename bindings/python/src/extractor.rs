@@ -166,7 +166,7 @@ impl PyExtractor {
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
         progress: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<PyDocument>> {
+    ) -> PyResult<Vec<Py<PyDocument>>> {
         batch::analyze_many(py, &self.inner, texts, n_threads, progress)
     }
 
