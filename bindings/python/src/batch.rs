@@ -2,14 +2,15 @@
 //!
 //! Texts are cut into pieces (a few dozen texts, at most 64 KiB) and pieces into rounds (at most
 //! 1 MiB). A round's pieces run in parallel; between rounds the progress bar moves and Ctrl-C is
-//! honoured. While the pool works on round k+1, the calling thread converts round k's results
-//! (to Python objects, for `analyze_many`), so conversion overlaps extraction.
+//! honoured. While the pool works on the next rounds, the calling thread converts round k's
+//! results (to Python objects, for `analyze_many`), so conversion overlaps extraction.
 //!
 //! Pools are built lazily, one per thread count, and rebuilt in a child process after `fork`
 //! (threads do not survive a fork). With one thread, everything runs on the calling thread.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -30,6 +31,8 @@ const PIECE_BYTES: usize = 64 << 10;
 /// bytes: tens of milliseconds of work.
 const ROUND_TEXTS: usize = 16 * 1024;
 const ROUND_BYTES: usize = 1 << 20;
+/// Rounds queued on the pool at once.
+const ROUNDS_IN_FLIGHT: usize = 2;
 /// Pools kept alive at once (one per distinct `n_threads`).
 const MAX_POOLS: usize = 4;
 
@@ -268,41 +271,46 @@ where
     if rounds.is_empty() {
         return Ok(());
     }
+    // Set when the run stops early (an error, Ctrl-C): rounds in flight skip their remaining
+    // pieces, so stopping waits for at most one piece per thread.
+    let stop = AtomicBool::new(false);
     pool.in_place_scope(|scope| {
         // One channel per round: if a job died, its sender is gone and `recv` says so instead of
         // waiting forever (the scope then re-raises the job's panic).
-        let spawn = |k: usize| -> mpsc::Receiver<Vec<T>> {
+        let spawn = |k: usize| -> mpsc::Receiver<Vec<Option<T>>> {
             let (tx, rx) = mpsc::channel();
+            let stop = &stop;
             scope.spawn(move |_| {
-                let results: Vec<T> = rounds[k]
+                let results: Vec<Option<T>> = rounds[k]
                     .par_iter()
-                    .map(|r| work(&texts[r.clone()]))
+                    .map(|r| (!stop.load(Ordering::Relaxed)).then(|| work(&texts[r.clone()])))
                     .collect();
                 let _ = tx.send(results);
             });
             rx
         };
-        let mut pending = Some(spawn(0));
+        // Rounds in flight: while this thread emits one, the pool has the next ones queued and
+        // never waits for this thread between rounds.
+        let mut pending: VecDeque<_> = (0..ROUNDS_IN_FLIGHT.min(rounds.len())).map(spawn).collect();
         for (k, round) in rounds.iter().enumerate() {
-            let Some(rx) = pending.take() else { break };
+            let Some(rx) = pending.pop_front() else { break };
             let Ok(results) = py.detach(move || rx.recv()) else {
                 break;
             };
-            if k + 1 < rounds.len() {
-                pending = Some(spawn(k + 1));
+            if k + ROUNDS_IN_FLIGHT < rounds.len() {
+                pending.push_back(spawn(k + ROUNDS_IN_FLIGHT));
             }
             let step = (|| {
-                for result in results {
+                for result in results.into_iter().flatten() {
                     emit(result)?;
                 }
                 progress.advance(texts_in(round))?;
                 py.check_signals()
             })();
             if let Err(err) = step {
-                // Let the round in flight finish without holding the GIL, then stop.
-                if let Some(rx) = pending.take() {
-                    py.detach(move || drop(rx.recv()));
-                }
+                stop.store(true, Ordering::Relaxed);
+                // Let the rounds in flight wind down without holding the GIL, then stop.
+                py.detach(move || pending.into_iter().for_each(|rx| drop(rx.recv())));
                 return Err(err);
             }
         }
