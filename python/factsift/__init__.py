@@ -138,8 +138,8 @@ def frame(
     is not text raises :class:`InputTypeError` naming its row.
 
     >>> frame(["Iraq. Syria.", None], "sentences")[["doc_id", "index", "text"]]
-       doc_id  index   text
-    0       0      0  Iraq.
+       doc_id  index    text
+    0       0      0   Iraq.
     1       0      1  Syria.
     """
     from factsift.frames import frame as _frame
