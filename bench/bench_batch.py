@@ -78,6 +78,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--threads", type=int, default=2, help="threads for the frame() figures")
     parser.add_argument("--quick", action="store_true", help="10x smaller inputs, 3 repeats")
+    parser.add_argument(
+        "--part", choices=["all", "threads", "frame"], default="all",
+        help="only the analyze_many threads figure, or only the frame() figures",
+    )
     args = parser.parse_args()
     if args.quick:
         args.texts, args.copies, args.repeat = args.texts // 10, args.copies // 10, 3
@@ -88,8 +92,15 @@ def main() -> None:
     print(f"factsift {fs.__version__}, pandas {pd.__version__}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f}")
 
+    if args.part in ("all", "threads"):
+        threads_figure(ex, args)
+    if args.part in ("all", "frame"):
+        frame_figures(ex, args)
+
+
+def threads_figure(ex: fs.Extractor, args: argparse.Namespace) -> None:
     docs = [ARTICLE] * args.copies
-    fs.analyze_many(docs[:10], n_threads=2)  # warm up: build the pool
+    ex.analyze_many(docs, n_threads=2)  # warm up: build the pool, touch the memory
     (one, one_cpu), (two, two_cpu) = interleaved(
         args.repeat,
         lambda: ex.analyze_many(docs, n_threads=1),
@@ -112,6 +123,10 @@ def main() -> None:
     print(f"  speedup 2 vs 1 thread: {one / two:.2f}x wall (CPU spent: {two_cpu / one_cpu:.2f}x)")
     print(f"  serial part of the 2-thread run: {serial * 1000:.1f} ms on the calling thread; "
           f"speedup that the CPU accounts allow on two free cores: {bound:.2f}x")
+
+
+def frame_figures(ex: fs.Extractor, args: argparse.Namespace) -> None:
+    import pandas as pd
 
     texts = short_texts(args.texts)
     series = pd.Series(texts, dtype="str")
