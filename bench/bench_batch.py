@@ -1,11 +1,14 @@
 """Batch throughput: analyze_many on 1 vs 2 threads, and what frame() costs over the core.
 
-    .venv/bin/python bench/bench_batch.py            # the figures of issue 5
-    .venv/bin/python bench/bench_batch.py --quick    # a smaller, faster run
+    .venv/bin/python bench/bench_batch.py                  # the figures of issue 5
+    .venv/bin/python bench/bench_batch.py --part threads   # only the 1 vs 2 threads figure
+    .venv/bin/python bench/bench_batch.py --quick          # a smaller, faster run
 
-Prints, for the same inputs measured in the same run (best of --repeat):
+Prints, for the same inputs measured in the same run (best of --repeat, runs interleaved, wall
+and CPU time, freeing the results not timed):
 
-* analyze_many over copies of the example article on 1 and 2 threads, and the speedup;
+* analyze_many over 10 000 copies of the example article on 1 and 2 threads, the speedup, and
+  the serial part of the 2-thread run (what the calling thread spends itself);
 * for 100 000 short texts and each kind: the core work alone (``_count_items``: the same input
   reading, pieces and threads as ``table()``, but only counting the items), ``table()`` (Arrow
   columns), ``frame()`` (a pandas DataFrame, from a list of str and from a pandas ``str``
