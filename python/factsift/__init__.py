@@ -8,8 +8,13 @@ Every item carries ``start``/``end`` offsets that are Python ``str`` indices, so
 ``text[item.start:item.end] == item.text`` always holds.
 
 The module-level functions use a shared default :class:`Extractor` per language; build your own
-``Extractor(...)`` for other options. ``import factsift`` loads nothing heavy: pandas, pyarrow and
-tqdm are imported only by the functions that need them.
+``Extractor(...)`` for other options. ``import factsift`` loads nothing heavy: pandas, pyarrow,
+tqdm and dask are imported only by the functions that need them.
+
+For many texts: :func:`analyze_many` (parallel, GIL released), :func:`frame` (a tidy pandas
+DataFrame), :func:`table` (the same rows as Arrow, for pyarrow, polars, DuckDB), ``import
+factsift.pandas`` (the ``.factsift`` accessor on a text Series), :mod:`factsift.dask` and
+:mod:`factsift.spark`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from factsift._factsift import (
     Extractor,
     Place,
     Sentence,
+    Table,
     __version__,
 )
 from factsift.errors import (
@@ -49,6 +55,7 @@ __all__ = [
     "InvalidTextError",
     "Place",
     "Sentence",
+    "Table",
     "__version__",
     "analyze",
     "analyze_many",
@@ -58,6 +65,7 @@ __all__ = [
     "schema",
     "sentences",
     "split_sentences",
+    "table",
 ]
 
 Kind = Literal["sentences", "claims", "places"]
@@ -123,16 +131,43 @@ def frame(
 ) -> "pandas.DataFrame":
     """A tidy ``pandas.DataFrame`` with one row per item of ``kind`` across ``texts``.
 
-    Columns are ``doc_id`` (from ``ids``, default 0..n-1) followed by the item's fields; see
-    :func:`schema`. Missing texts (``None``/``NaN``) give no rows.
+    Columns are ``doc_id`` followed by the item's fields, with the dtypes of :func:`schema`.
+    ``doc_id`` holds ``ids`` (default: a pandas Series' index, else positions 0..n-1).
+    ``texts`` may also be an Arrow string column (pyarrow, polars, a pandas Series of strings),
+    read in place. Missing texts (``None``, NaN, ``pandas.NA``) give no rows; anything else that
+    is not text raises :class:`InputTypeError` naming its row.
+
+    >>> frame(["Iraq. Syria.", None], "sentences")[["doc_id", "index", "text"]]
+       doc_id  index    text
+    0       0      0   Iraq.
+    1       0      1  Syria.
     """
     from factsift.frames import frame as _frame
 
     return _frame(texts, kind, ids=ids, extractor=_default(), n_threads=n_threads, progress=progress)
 
 
+def table(
+    texts: Iterable[str | None] | Any,
+    kind: Kind = "claims",
+    *,
+    n_threads: int | None = None,
+    progress: Any = None,
+) -> Table:
+    """The rows of :func:`frame` as an Arrow :class:`Table`, built without a Python object per item.
+
+    Hand it to any Arrow consumer without a copy: ``pyarrow.table(t)``, ``polars.from_arrow(t)``,
+    ``pandas.DataFrame.from_arrow(t)``. ``doc_id`` is the position of the text in ``texts``.
+    """
+    return _default().table(texts, kind, n_threads=n_threads, progress=progress)
+
+
 def schema(kind: Kind) -> dict[str, str]:
-    """Column names and dtypes of the tidy frame for ``kind``, stable even for empty results."""
+    """Column names and pandas dtypes of the tidy frame for ``kind``, stable even for empty results.
+
+    >>> list(schema("sentences").items())
+    [('doc_id', 'int64'), ('index', 'int64'), ('start', 'int64'), ('end', 'int64'), ('text', 'string[pyarrow]')]
+    """
     from factsift.frames import schema as _schema
 
     return _schema(kind)

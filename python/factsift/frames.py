@@ -1,85 +1,85 @@
 """Tidy frames: one row per sentence, claim or place, with a stable schema.
 
-pandas is imported here, not at ``import factsift``.
+The rows are built in Rust, in parallel, straight into Arrow columns (:class:`factsift.Table`);
+this module only hands those columns to pandas. pandas and pyarrow are imported here, never at
+``import factsift``.
+
+Columns: ``doc_id`` (the text's id: its position, or the ids you pass, or a Series' index),
+then every field of the item class (:class:`~factsift.Sentence`, :class:`~factsift.Claim`,
+:class:`~factsift.Place`) in order. Dtypes come from :func:`schema` and do not depend on the
+data, so an empty result has the same columns and dtypes as a full one.
 """
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any, Iterable
 
-from factsift._factsift import Claim, Document, Extractor, Place, Sentence
-from factsift.errors import ConfigError, InputTypeError
+from factsift._factsift import Document, Extractor, Table, _columns
+from factsift.errors import ConfigError, FactsiftError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-_CLASSES = {"sentences": Sentence, "claims": Claim, "places": Place}
+KINDS = ("sentences", "claims", "places")
 
-# pandas dtypes per field; nullable dtypes keep integers integers when values are missing.
-_DTYPES = {
-    "doc_id": "object",
-    "index": "int64",
-    "start": "int64",
-    "end": "int64",
-    "sentence": "int64",
-    "text": "string",
-    "value": "float64",
-    "low": "float64",
-    "high": "float64",
-    "unit": "string",
-    "unit_text": "string",
-    "dimension": "string",
-    "base_value": "float64",
-    "base_unit": "string",
-    "bound": "string",
-    "change": "string",
-    "concept": "string",
-    "concept_start": "Int64",
-    "concept_end": "Int64",
-    "name": "string",
-    "kind": "string",
-    "country_code": "string",
-    "admin1": "string",
-    "lat": "float64",
-    "lon": "float64",
-    "geonameid": "Int64",
-    "population": "Int64",
-    "modifier": "string",
-    "score": "float64",
-}
+# Arrow type (as the binding names it) and nullability -> pandas dtype. Integers that can be
+# missing use the nullable "Int64"; strings are Arrow-backed with pd.NA for missing values.
+_STRING = "string[pyarrow]"
 
 
-def _check_kind(kind: str) -> type:
-    try:
-        return _CLASSES[kind]
-    except KeyError:
-        raise ConfigError(
-            f"unknown kind {kind!r}: use one of {', '.join(map(repr, _CLASSES))}"
-        ) from None
+def _pandas_dtype(arrow_type: str, nullable: bool) -> str:
+    if arrow_type == "Int64":
+        return "Int64" if nullable else "int64"
+    if arrow_type == "Float64":
+        return "float64"
+    if arrow_type in ("Utf8", "LargeUtf8"):
+        return _STRING
+    raise AssertionError(f"no pandas dtype for Arrow type {arrow_type}")  # pragma: no cover
 
 
 def schema(kind: str) -> dict[str, str]:
-    """Column name → pandas dtype of the tidy frame for ``kind``."""
-    cls = _check_kind(kind)
-    return {"doc_id": _DTYPES["doc_id"], **{f: _DTYPES[f] for f in cls._fields}}
+    """Column name → pandas dtype of the tidy frame for ``kind``, in column order.
+
+    ``doc_id`` is shown as ``"int64"`` (positions); with ``ids`` it takes the dtype of the ids.
+    """
+    return {name: _pandas_dtype(t, nullable) for name, t, nullable in _columns(kind)}
 
 
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return isinstance(value, float) and math.isnan(value)
-    except TypeError:  # pragma: no cover - exotic float subclasses
-        return False
+def _extractor(extractor: Extractor | None) -> Extractor:
+    if extractor is not None:
+        return extractor
+    import factsift
+
+    return factsift._default()
 
 
-def _build(rows: dict[str, list], kind: str) -> "pandas.DataFrame":
-    import pandas as pd
+def _is_pandas(obj: Any, name: str) -> bool:
+    return type(obj).__name__ == name and type(obj).__module__.startswith("pandas")
 
-    columns = schema(kind)
-    data = {name: pd.Series(rows[name], dtype=dtype) for name, dtype in columns.items()}
-    return pd.DataFrame(data, columns=list(columns))
+
+def table(
+    texts: Any,
+    kind: str = "claims",
+    *,
+    extractor: Extractor | None = None,
+    n_threads: int | None = None,
+    progress: Any = None,
+) -> Table:
+    """One kind of item for many texts as an Arrow :class:`~factsift.Table`."""
+    return _extractor(extractor).table(texts, kind, n_threads=n_threads, progress=progress)
+
+
+def _relabel(err: FactsiftError, ids: "pandas.Index") -> FactsiftError:
+    """The same error, naming the row by its id instead of its position."""
+    position = getattr(err, "position", None)
+    if position is None or position >= len(ids):
+        return err
+    label = ids[position]
+    if type(label).__module__ == "numpy":  # np.int64(200) -> 200
+        label = label.item()
+    again = type(err)(f"row {label!r}: {getattr(err, 'reason', err)}")
+    again.position = position  # type: ignore[attr-defined]
+    return again
 
 
 def frame(
@@ -91,43 +91,65 @@ def frame(
     n_threads: int | None = None,
     progress: Any = None,
 ) -> "pandas.DataFrame":
-    """One row per item of ``kind`` for every text; missing texts give no rows."""
-    cls = _check_kind(kind)
-    if extractor is None:
-        import factsift
+    """One row per item of ``kind`` for every text; missing texts give no rows.
 
-        extractor = factsift._default()
-    texts = list(texts)
-    ids = list(range(len(texts))) if ids is None else list(ids)
-    if len(ids) != len(texts):
-        raise ConfigError(f"ids has {len(ids)} items but texts has {len(texts)}")
-    present = []
-    for doc_id, text in zip(ids, texts):
-        if _is_missing(text):
-            continue
-        if not isinstance(text, str):
-            raise InputTypeError(
-                f"row {doc_id!r}: expected text (str), got {type(text).__name__}"
-            )
-        present.append((doc_id, text))
-    docs = extractor.analyze_many([t for _, t in present], n_threads=n_threads, progress=progress)
-    fields = cls._fields
-    rows: dict[str, list] = {"doc_id": [], **{f: [] for f in fields}}
-    for (doc_id, _), doc in zip(present, docs):
-        for item in getattr(doc, kind):
-            rows["doc_id"].append(doc_id)
-            for f in fields:
-                rows[f].append(getattr(item, f))
-    return _build(rows, kind)
+    ``ids`` label the texts (default: a pandas Series' index, else positions 0..n-1) and fill
+    ``doc_id``. A value that is neither text nor missing raises ``InputTypeError`` naming its row.
+    """
+    import pandas as pd
+
+    _columns(kind)  # an unknown kind fails before any work
+    if ids is None and _is_pandas(texts, "Series"):
+        ids = texts.index
+    if ids is not None:
+        ids = ids if isinstance(ids, pd.Index) else pd.Index(list(ids))
+        if hasattr(texts, "__len__") and len(ids) != len(texts):  # type: ignore[arg-type]
+            raise ConfigError(f"ids has {len(ids)} items but texts has {len(texts)}")  # type: ignore[arg-type]
+    try:
+        result = _extractor(extractor).table(texts, kind, n_threads=n_threads, progress=progress)
+    except FactsiftError as err:
+        if ids is None:
+            raise
+        raise _relabel(err, ids) from None
+    if ids is not None and len(ids) != result.num_texts:
+        raise ConfigError(f"ids has {len(ids)} items but texts has {result.num_texts}")
+    return table_to_pandas(result, ids)
+
+
+def table_to_pandas(table: Table, ids: Iterable[Any] | None = None) -> "pandas.DataFrame":
+    """A :class:`~factsift.Table` as a pandas DataFrame with the dtypes of :func:`schema`.
+
+    Strings stay in their Arrow buffers (no Python string per cell); ``doc_id`` becomes
+    ``ids[doc_id]`` when ``ids`` is given.
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    arrow = pa.table(table)
+    columns: dict[str, Any] = {}
+    for name, dtype in schema(table.kind).items():
+        column = arrow.column(name)
+        if name == "doc_id" and ids is not None:
+            index = ids if isinstance(ids, pd.Index) else pd.Index(list(ids))
+            columns[name] = index.take(column.to_numpy()).array
+        elif dtype in ("int64", "float64"):
+            columns[name] = column.to_numpy()
+        else:
+            columns[name] = pd.api.types.pandas_dtype(dtype).__from_arrow__(column)
+    return pd.DataFrame(columns, copy=False)
 
 
 def document_frame(doc: Document, kind: str = "claims") -> "pandas.DataFrame":
     """The items of one document as a tidy frame (``doc_id`` is 0)."""
-    cls = _check_kind(kind)
-    fields = cls._fields
-    rows: dict[str, list] = {"doc_id": [], **{f: [] for f in fields}}
-    for item in getattr(doc, kind):
-        rows["doc_id"].append(0)
-        for f in fields:
-            rows[f].append(getattr(item, f))
-    return _build(rows, kind)
+    import pandas as pd
+
+    dtypes = schema(kind)
+    items = getattr(doc, kind)
+    columns = {
+        name: pd.array(
+            [0] * len(items) if name == "doc_id" else [getattr(item, name) for item in items],
+            dtype=dtype,
+        )
+        for name, dtype in dtypes.items()
+    }
+    return pd.DataFrame(columns)

@@ -4,6 +4,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
+use crate::items::Items;
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
 
@@ -14,9 +15,42 @@ use crate::sentence::PySentence;
 #[pyclass(frozen, module = "factsift", name = "Document")]
 pub struct PyDocument {
     text: Py<PyString>,
-    sentences: Vec<Py<PySentence>>,
-    claims: Vec<Py<PyClaim>>,
-    places: Vec<Py<PyPlace>>,
+    sentences: Items<PySentence>,
+    claims: Items<PyClaim>,
+    places: Items<PyPlace>,
+}
+
+/// A document's items converted for Python but not yet Python objects. Building it needs no
+/// GIL, so batches build it on worker threads and only [`PyDocument::from_prepared`] runs with
+/// the GIL held.
+pub struct Prepared {
+    sentences: Vec<PySentence>,
+    claims: Vec<PyClaim>,
+    places: Vec<PyPlace>,
+}
+
+impl Prepared {
+    pub fn new(doc: &factsift::Document<'_>) -> Prepared {
+        let offsets = CharOffsets::new(doc.text);
+        let t = doc.text;
+        Prepared {
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| PySentence::from_core(s, t, &offsets))
+                .collect(),
+            claims: doc
+                .claims
+                .iter()
+                .map(|c| PyClaim::from_core(c, t, &offsets))
+                .collect(),
+            places: doc
+                .places
+                .iter()
+                .map(|p| PyPlace::from_core(p, t, &offsets))
+                .collect(),
+        }
+    }
 }
 
 impl PyDocument {
@@ -26,26 +60,18 @@ impl PyDocument {
         text: Py<PyString>,
         doc: &factsift::Document<'_>,
     ) -> PyResult<PyDocument> {
-        let offsets = CharOffsets::new(doc.text);
-        let t = doc.text;
-        Ok(PyDocument {
+        let _ = py;
+        Ok(PyDocument::from_prepared(text, Prepared::new(doc)))
+    }
+
+    /// A document over prepared items; their Python objects are made on first access.
+    pub fn from_prepared(text: Py<PyString>, prepared: Prepared) -> PyDocument {
+        PyDocument {
             text,
-            sentences: doc
-                .sentences
-                .iter()
-                .map(|s| Py::new(py, PySentence::from_core(s, t, &offsets)))
-                .collect::<PyResult<_>>()?,
-            claims: doc
-                .claims
-                .iter()
-                .map(|c| Py::new(py, PyClaim::from_core(c, t, &offsets)))
-                .collect::<PyResult<_>>()?,
-            places: doc
-                .places
-                .iter()
-                .map(|p| Py::new(py, PyPlace::from_core(p, t, &offsets)))
-                .collect::<PyResult<_>>()?,
-        })
+            sentences: Items::values(prepared.sentences),
+            claims: Items::values(prepared.claims),
+            places: Items::values(prepared.places),
+        }
     }
 }
 
@@ -87,9 +113,9 @@ impl PyDocument {
     ) -> PyDocument {
         PyDocument {
             text,
-            sentences,
-            claims,
-            places,
+            sentences: Items::objects(sentences),
+            claims: Items::objects(claims),
+            places: Items::objects(places),
         }
     }
 
@@ -99,22 +125,22 @@ impl PyDocument {
         self.text.clone_ref(py)
     }
 
-    /// Sentences, in order (a new list on each access).
+    /// Sentences, in order (a new list on each access, of the same objects).
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.sentences)
+        self.sentences.list(py)
     }
 
-    /// Numeric claims, in order (a new list on each access).
+    /// Numeric claims, in order (a new list on each access, of the same objects).
     #[getter]
     fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.claims)
+        self.claims.list(py)
     }
 
-    /// Places, in order (a new list on each access).
+    /// Places, in order (a new list on each access, of the same objects).
     #[getter]
     fn places<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, &self.places)
+        self.places.list(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -187,10 +213,16 @@ impl PyDocument {
         )
     }
 
-    /// The document in spaCy displaCy's "manual" format (``displacy.render(doc.to_displacy(),
-    /// style="ent", manual=True)``).
-    fn to_displacy<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        delegate(slf, "factsift.display", "to_displacy", vec![])
+    /// The document in spaCy displaCy's "manual" format: ``displacy.render(doc.to_displacy(),
+    /// style="ent", manual=True)``; ``style="span"`` keeps overlapping items too.
+    #[pyo3(signature = (style = "ent"))]
+    fn to_displacy<'py>(slf: &Bound<'py, Self>, style: &str) -> PyResult<Bound<'py, PyAny>> {
+        delegate(
+            slf,
+            "factsift.display",
+            "to_displacy",
+            vec![PyString::new(slf.py(), style).into_any()],
+        )
     }
 
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

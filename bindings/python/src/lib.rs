@@ -4,11 +4,14 @@
 //! turns byte spans into `str` indices (with `factsift::CharOffsets`), and maps errors to the
 //! exception tree in `factsift/errors.py`. No extraction logic lives here.
 
+mod arrow;
 mod batch;
 mod claim;
+mod columns;
 mod document;
 mod errors;
 mod extractor;
+mod items;
 mod place;
 mod record;
 mod sentence;
@@ -40,5 +43,8 @@ fn _factsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<place::PyPlace>()?;
     m.add_class::<document::PyDocument>()?;
     m.add_class::<extractor::PyExtractor>()?;
+    m.add_class::<arrow::PyTable>()?;
+    m.add_function(wrap_pyfunction!(columns::columns, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::count_items, m)?)?;
     Ok(())
 }

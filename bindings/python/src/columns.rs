@@ -1,0 +1,354 @@
+//! Tidy columns: one row per sentence, claim or place, written straight into Arrow arrays.
+//!
+//! This is the fast path behind `factsift.frame()`, `factsift.table()` and the Dask and Spark
+//! helpers: no Python object is made per item. Each kind's columns are declared once, in
+//! [`columns!`] below, and that declaration is the single source of the column names, their Arrow
+//! types and their order (`doc_id` first, then the fields of the matching result class).
+
+use std::sync::{Arc, OnceLock};
+
+use arrow_array::builder::{Float64Builder, Int64Builder, LargeStringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use factsift::{CharOffsets, Claim, Extractor, Place, Sentence};
+
+/// What a tidy table holds one row of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Sentences = 0,
+    Claims = 1,
+    Places = 2,
+}
+
+impl Kind {
+    /// Every kind, in the order the documentation lists them.
+    pub const ALL: [Kind; 3] = [Kind::Sentences, Kind::Claims, Kind::Places];
+
+    /// The kind named `name` (`"sentences"`, `"claims"` or `"places"`).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The name used in Python.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Sentences => "sentences",
+            Kind::Claims => "claims",
+            Kind::Places => "places",
+        }
+    }
+
+    /// The kind named `name`, or a `ConfigError` listing the kinds.
+    pub fn from_python(py: pyo3::Python<'_>, name: &str) -> pyo3::PyResult<Kind> {
+        Kind::parse(name).ok_or_else(|| {
+            crate::errors::config_error(
+                py,
+                format!("unknown kind {name:?}: use \"sentences\", \"claims\" or \"places\""),
+            )
+        })
+    }
+
+    /// `(name, Arrow type, nullable)` of each column, in order.
+    pub fn fields(self) -> &'static [(&'static str, DataType, bool)] {
+        match self {
+            Kind::Sentences => SentenceColumns::FIELDS,
+            Kind::Claims => ClaimColumns::FIELDS,
+            Kind::Places => PlaceColumns::FIELDS,
+        }
+    }
+
+    /// The Arrow schema of this kind's table (built once per process).
+    pub fn schema(self) -> SchemaRef {
+        static SCHEMAS: [OnceLock<SchemaRef>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        SCHEMAS[self as usize]
+            .get_or_init(|| {
+                Arc::new(Schema::new(
+                    self.fields()
+                        .iter()
+                        .map(|(name, data_type, nullable)| {
+                            Field::new(*name, data_type.clone(), *nullable)
+                        })
+                        .collect::<Vec<_>>(),
+                ))
+            })
+            .clone()
+    }
+
+    /// Runs the extractor for this kind over `texts` and writes one row per item.
+    pub fn batch(
+        self,
+        extractor: &Extractor,
+        texts: &[Text<'_>],
+    ) -> Result<RecordBatch, ArrowError> {
+        match self {
+            Kind::Sentences => fill(
+                texts,
+                |t| extractor.sentences(t),
+                SentenceColumns::with_capacity,
+                SentenceColumns::push,
+            )
+            .finish(),
+            Kind::Claims => fill(
+                texts,
+                |t| extractor.claims(t),
+                ClaimColumns::with_capacity,
+                ClaimColumns::push,
+            )
+            .finish(),
+            Kind::Places => fill(
+                texts,
+                |t| extractor.places(t),
+                PlaceColumns::with_capacity,
+                PlaceColumns::push,
+            )
+            .finish(),
+        }
+    }
+}
+
+/// Extracts the items of every text first, so that the columns are allocated once at their
+/// final size, then writes the rows.
+fn fill<I, C>(
+    texts: &[Text<'_>],
+    extract: impl Fn(&str) -> Vec<I>,
+    with_capacity: fn(usize) -> C,
+    push: fn(&mut C, usize, &I, &str, &CharOffsets<'_>),
+) -> C {
+    let found: Vec<Vec<I>> = texts.iter().map(|t| extract(t.text)).collect();
+    let mut columns = with_capacity(found.iter().map(Vec::len).sum());
+    for (t, items) in texts.iter().zip(&found) {
+        if items.is_empty() {
+            continue; // no offsets to convert: skip indexing the text
+        }
+        let offsets = CharOffsets::new(t.text);
+        for item in items {
+            push(&mut columns, t.row, item, t.text, &offsets);
+        }
+    }
+    columns
+}
+
+/// One input text and its row (its position in the caller's input, counting missing values).
+#[derive(Clone, Copy, Debug)]
+pub struct Text<'a> {
+    pub row: usize,
+    pub text: &'a str,
+}
+
+/// The Arrow builder of a column shape (`Opt*` shapes are nullable).
+macro_rules! builder {
+    (Int) => {
+        Int64Builder
+    };
+    (OptInt) => {
+        Int64Builder
+    };
+    (Float) => {
+        Float64Builder
+    };
+    (OptFloat) => {
+        Float64Builder
+    };
+    (Str) => {
+        LargeStringBuilder
+    };
+    (OptStr) => {
+        LargeStringBuilder
+    };
+}
+
+/// The Arrow type and nullability of a column shape.
+macro_rules! data_type {
+    (Int) => {
+        (DataType::Int64, false)
+    };
+    (OptInt) => {
+        (DataType::Int64, true)
+    };
+    (Float) => {
+        (DataType::Float64, false)
+    };
+    (OptFloat) => {
+        (DataType::Float64, true)
+    };
+    (Str) => {
+        (DataType::LargeUtf8, false)
+    };
+    (OptStr) => {
+        (DataType::LargeUtf8, true)
+    };
+}
+
+/// `columns!(Name for Kind::X => { field: Shape, ... })` declares a struct of Arrow builders, its
+/// `FIELDS` (name, Arrow type, nullable) in column order, `with_capacity()` and `finish()`.
+macro_rules! columns {
+    (@builder Str, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
+    (@builder OptStr, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
+    (@builder $ty:ident, $rows:expr) => { <builder!($ty)>::with_capacity($rows) };
+    ($(#[$doc:meta])* $name:ident for $kind:expr => { $($field:ident : $ty:ident),+ $(,)? }) => {
+        $(#[$doc])*
+        pub struct $name {
+            $($field: builder!($ty),)+
+        }
+
+        impl $name {
+            pub const FIELDS: &'static [(&'static str, DataType, bool)] = &[
+                $((stringify!($field), data_type!($ty).0, data_type!($ty).1),)+
+            ];
+
+            /// Builders with room for `rows` rows (and a guess of 32 bytes per string).
+            pub fn with_capacity(rows: usize) -> Self {
+                Self {
+                    $($field: columns!(@builder $ty, rows),)+
+                }
+            }
+
+            pub fn finish(mut self) -> Result<RecordBatch, ArrowError> {
+                let arrays: Vec<ArrayRef> = vec![$(Arc::new(self.$field.finish()) as ArrayRef),+];
+                RecordBatch::try_new($kind.schema(), arrays)
+            }
+        }
+    };
+}
+
+columns!(
+    /// Columns of `Sentence` (`bindings/python/src/sentence.rs`), after `doc_id`.
+    SentenceColumns for Kind::Sentences => {
+        doc_id: Int,
+        index: Int,
+        start: Int,
+        end: Int,
+        text: Str,
+    }
+);
+
+columns!(
+    /// Columns of `Claim` (`bindings/python/src/claim.rs`), after `doc_id`.
+    ClaimColumns for Kind::Claims => {
+        doc_id: Int,
+        text: Str,
+        start: Int,
+        end: Int,
+        sentence: Int,
+        value: OptFloat,
+        low: OptFloat,
+        high: OptFloat,
+        unit: OptStr,
+        unit_text: OptStr,
+        dimension: Str,
+        base_value: OptFloat,
+        base_unit: OptStr,
+        bound: Str,
+        change: OptStr,
+        concept: OptStr,
+        concept_start: OptInt,
+        concept_end: OptInt,
+    }
+);
+
+columns!(
+    /// Columns of `Place` (`bindings/python/src/place.rs`), after `doc_id`.
+    PlaceColumns for Kind::Places => {
+        doc_id: Int,
+        text: Str,
+        start: Int,
+        end: Int,
+        sentence: Int,
+        name: Str,
+        kind: Str,
+        country_code: OptStr,
+        admin1: OptStr,
+        lat: OptFloat,
+        lon: OptFloat,
+        geonameid: OptInt,
+        population: OptInt,
+        modifier: OptStr,
+        score: Float,
+    }
+);
+
+/// Offsets and counts fit `i64` by far (a text is at most `isize::MAX` bytes); saturate anyway
+/// rather than wrap.
+fn int(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn int_u64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl SentenceColumns {
+    fn push(&mut self, row: usize, s: &Sentence, text: &str, offsets: &CharOffsets<'_>) {
+        let (start, end) = offsets.span(s.span);
+        self.doc_id.append_value(int(row));
+        self.index.append_value(int(s.index));
+        self.start.append_value(int(start));
+        self.end.append_value(int(end));
+        self.text.append_value(s.span.as_str(text));
+    }
+}
+
+impl ClaimColumns {
+    fn push(&mut self, row: usize, c: &Claim, text: &str, offsets: &CharOffsets<'_>) {
+        let (start, end) = offsets.span(c.span);
+        let concept = c.concept.map(|s| (s.as_str(text), offsets.span(s)));
+        self.doc_id.append_value(int(row));
+        self.text.append_value(c.span.as_str(text));
+        self.start.append_value(int(start));
+        self.end.append_value(int(end));
+        self.sentence.append_value(int(c.sentence));
+        self.value.append_option(c.value);
+        self.low.append_option(c.low);
+        self.high.append_option(c.high);
+        self.unit.append_option(c.unit.as_deref());
+        self.unit_text
+            .append_option(c.unit_span.map(|s| s.as_str(text)));
+        self.dimension.append_value(c.dimension.as_str());
+        self.base_value.append_option(c.base_value);
+        self.base_unit.append_option(c.base_unit.as_deref());
+        self.bound.append_value(c.bound.as_str());
+        self.change.append_option(c.change.map(|ch| ch.as_str()));
+        self.concept.append_option(concept.map(|(t, _)| t));
+        self.concept_start
+            .append_option(concept.map(|(_, (s, _))| int(s)));
+        self.concept_end
+            .append_option(concept.map(|(_, (_, e))| int(e)));
+    }
+}
+
+impl PlaceColumns {
+    fn push(&mut self, row: usize, p: &Place, text: &str, offsets: &CharOffsets<'_>) {
+        let (start, end) = offsets.span(p.span);
+        self.doc_id.append_value(int(row));
+        self.text.append_value(p.span.as_str(text));
+        self.start.append_value(int(start));
+        self.end.append_value(int(end));
+        self.sentence.append_value(int(p.sentence));
+        self.name.append_value(&p.name);
+        self.kind.append_value(p.kind.as_str());
+        self.country_code.append_option(p.country_code.as_deref());
+        self.admin1.append_option(p.admin1.as_deref());
+        self.lat.append_option(p.lat);
+        self.lon.append_option(p.lon);
+        self.geonameid.append_option(p.geonameid.map(int_u64));
+        self.population.append_option(p.population.map(int_u64));
+        self.modifier.append_option(p.modifier.as_deref());
+        self.score.append_value(p.score);
+    }
+}
+
+/// ``[(name, arrow_type, nullable), ...]`` of the tidy table for ``kind``, in column order: the
+/// one definition that the Python layer derives pandas dtypes and Spark schemas from.
+#[pyo3::pyfunction]
+#[pyo3(name = "_columns")]
+pub fn columns(
+    py: pyo3::Python<'_>,
+    kind: &str,
+) -> pyo3::PyResult<Vec<(&'static str, String, bool)>> {
+    Ok(Kind::from_python(py, kind)?
+        .fields()
+        .iter()
+        .map(|(name, data_type, nullable)| (*name, data_type.to_string(), *nullable))
+        .collect())
+}

@@ -1,0 +1,75 @@
+//! A document's items, kept as Rust values until Python first asks for them.
+//!
+//! A batch of a million documents would otherwise make tens of millions of Python objects with
+//! the GIL held, one thread at a time, whether or not anyone looks at them. [`Items`] holds the
+//! converted values (built on worker threads) and turns them into Python objects on first
+//! access; from then on every access gives the same objects.
+
+use std::sync::{Mutex, MutexGuard};
+
+use pyo3::PyClass;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+enum State<T: PyClass> {
+    Values(Vec<T>),
+    Objects(Vec<Py<T>>),
+}
+
+pub struct Items<T: PyClass> {
+    state: Mutex<State<T>>,
+}
+
+impl<T> Items<T>
+where
+    T: PyClass + Into<pyo3::PyClassInitializer<T>>,
+{
+    /// Items not yet made into Python objects.
+    pub fn values(values: Vec<T>) -> Items<T> {
+        Items {
+            state: Mutex::new(State::Values(values)),
+        }
+    }
+
+    /// Items that are Python objects already.
+    pub fn objects(objects: Vec<Py<T>>) -> Items<T> {
+        Items {
+            state: Mutex::new(State::Objects(objects)),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State<T>> {
+        // Nothing can panic while the lock is held; recover the data if that ever changes.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn len(&self) -> usize {
+        match &*self.lock() {
+            State::Values(v) => v.len(),
+            State::Objects(o) => o.len(),
+        }
+    }
+
+    /// The items as a new list of the (shared) Python objects.
+    pub fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let values = match &mut *self.lock() {
+            State::Objects(objects) => return PyList::new(py, objects.iter()),
+            State::Values(values) => std::mem::take(values),
+        };
+        // The lock is released here: making objects may run the garbage collector, and with it
+        // arbitrary Python code, which could come back to this very document.
+        let made: PyResult<Vec<Py<T>>> = values.into_iter().map(|v| Py::new(py, v)).collect();
+        let mut state = self.lock();
+        match (&*state, made) {
+            // Another thread made them first: everyone shares that thread's objects.
+            (State::Objects(objects), _) => PyList::new(py, objects.iter()),
+            (State::Values(_), Ok(objects)) => {
+                let list = PyList::new(py, objects.iter());
+                *state = State::Objects(objects);
+                list
+            }
+            // Only a failed allocation gets here; the values were consumed, so say so.
+            (State::Values(_), Err(err)) => Err(err),
+        }
+    }
+}
