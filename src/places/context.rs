@@ -1,0 +1,456 @@
+//! Context filters: which candidates are places, judged from capitalisation, sentence position,
+//! common-word and person-name ambiguity, organisation and street suffixes, prepositions, heads,
+//! datelines and abbreviations. Every check looks at a bounded window of words around the
+//! candidate.
+
+use std::collections::HashSet;
+
+use crate::places::PlacesConfig;
+use crate::places::gazetteer::{NameFlags, Posting};
+use crate::places::lexicon::{self, Head};
+use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
+use crate::places::tokens::Token;
+use crate::places::user::Index;
+use crate::span::Span;
+
+/// A candidate that passed the filters, with what the context says about it.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Bytes of the name.
+    pub span: Span,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Gazetteer entries the name may refer to (never empty for a known place).
+    pub entries: Vec<Posting>,
+    /// Key among the user's extra places.
+    pub user: Option<usize>,
+    /// The name is a demonym of these entries.
+    pub demonym_of: Vec<u32>,
+    /// A trailing head ("province").
+    pub head: Option<Head>,
+    /// A direction word before the name ("western").
+    pub modifier: Option<String>,
+    /// Context says "place" (a locative preposition, a head, ", State", a dateline).
+    pub cued: bool,
+    /// The name is followed by ", " and another mention ("Alexandria, La.").
+    pub comma_next: bool,
+    /// Recognition confidence, 0 to 1.
+    pub confidence: f64,
+}
+
+/// Per-document facts the filters share.
+struct DocFacts {
+    /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
+    persons: HashSet<String>,
+    /// Sentences written in Title Case (headlines), where capitals say little.
+    title_case: HashSet<usize>,
+}
+
+fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
+    let mut persons = HashSet::new();
+    let mut title_case = HashSet::new();
+    // Title-case sentences.
+    let mut i = 0;
+    while i < tokens.len() {
+        let s = tokens[i].sentence;
+        let (mut caps, mut words) = (0, 0);
+        let mut j = i;
+        while j < tokens.len() && tokens[j].sentence == s {
+            if tokens[j]
+                .span
+                .as_str(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            {
+                words += 1;
+                if starts_upper(text, tokens[j].span)
+                    || lexicon::contains(SMALL_WORDS, &tokens[j].key)
+                {
+                    caps += 1;
+                }
+            }
+            j += 1;
+        }
+        if words >= 3 && caps * 10 >= words * 9 {
+            title_case.insert(s);
+        }
+        i = j;
+    }
+    // Person names: a run of capitalised words starting with a first name or after a title.
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_upper(text, tokens[i].span) || title_case.contains(&tokens[i].sentence) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && j < i + 5
+            && matches!(gap(text, tokens, j - 1), " " | ". ")
+            && starts_upper(text, tokens[j].span)
+        {
+            j += 1;
+        }
+        let titled = i > 0
+            && lexicon::contains(lexicon::PERSON_TITLES, &tokens[i - 1].key)
+            && starts_upper(text, tokens[i - 1].span)
+            && tokens[i - 1].sentence == tokens[i].sentence;
+        let first_name = lexicon::contains(lexicon::FIRST_NAMES, &tokens[i].key);
+        if j - i >= 2 && first_name && !is_all_caps(tokens[i].span.as_str(text)) {
+            for t in &tokens[i + 1..j] {
+                if t.key.len() > 1 {
+                    persons.insert(t.key.clone());
+                }
+            }
+        } else if titled {
+            for t in &tokens[i..j] {
+                if t.key.len() > 1 {
+                    persons.insert(t.key.clone());
+                }
+            }
+        }
+        i = j;
+    }
+    DocFacts {
+        persons,
+        title_case,
+    }
+}
+
+/// Lower-case words allowed inside a Title Case headline.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "but", "vs",
+];
+
+/// The candidates that are places, with their context.
+pub fn judge(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+    index: &Index<'_>,
+    config: &PlacesConfig,
+) -> Vec<Mention> {
+    let facts = doc_facts(text, tokens);
+    let mut out: Vec<Mention> = Vec::new();
+    for (n, c) in candidates.iter().enumerate() {
+        let next = candidates.get(n + 1);
+        if let Some(m) = judge_one(text, tokens, c, next, index, config, &facts) {
+            out.push(m);
+        }
+    }
+    // "Alexandria, La.": state abbreviations were kept only after a comma and a mention.
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        let abbr_only = !m.entries.is_empty()
+            && m.entries.iter().all(|p| p.flags.has(NameFlags::ABBR))
+            && m.user.is_none();
+        if abbr_only {
+            let after_place = kept.last().is_some_and(|prev| {
+                prev.last == m.first && gap(text, tokens, m.first.wrapping_sub(1)).starts_with(',')
+            });
+            // "Rep. James Clyburn, D-S.C.": a party and a state.
+            let party = m.first > 0
+                && matches!(tokens[m.first - 1].key.as_str(), "d" | "r" | "i")
+                && gap(text, tokens, m.first - 1) == "-";
+            if !after_place && !party {
+                continue;
+            }
+        }
+        kept.push(m);
+    }
+    let n = kept.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&kept[i], &kept[i + 1]);
+        if a.last == b.first && matches!(gap(text, tokens, a.last - 1), ", " | ",") {
+            kept[i].comma_next = true;
+        }
+    }
+    kept
+}
+
+fn prev_key<'t>(tokens: &'t [Token], c: &Candidate) -> Option<&'t str> {
+    let p = tokens.get(c.first.checked_sub(1)?)?;
+    (p.sentence == tokens[c.first].sentence).then_some(p.key.as_str())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge_one(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    next: Option<&Candidate>,
+    index: &Index<'_>,
+    config: &PlacesConfig,
+    facts: &DocFacts,
+) -> Option<Mention> {
+    let surface = c.span.as_str(text);
+    let first = &tokens[c.first];
+    let sentence = first.sentence;
+    let key: String = {
+        let keys: Vec<&str> = tokens[c.first..c.last]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        keys.join(" ")
+    };
+    if index.user.denied(&key) {
+        return None;
+    }
+    let allowed = index.user.allowed(&key);
+    let caps = is_all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let sentence_start = sentence_start_word(tokens, c.first);
+    let title_case = facts.title_case.contains(&sentence);
+    let single = c.last - c.first == 1;
+
+    // Postings that fit how the name is written.
+    let mut entries = Vec::new();
+    let mut demonym_of = Vec::new();
+    let mut any_primary = false;
+    if let Some(k) = c.key.and_then(|k| k.gazetteer) {
+        for p in index.gazetteer.postings(k) {
+            if p.flags.has(NameFlags::CAPS) && !caps {
+                continue;
+            }
+            if p.flags.has(NameFlags::DEMONYM) {
+                demonym_of.push(p.entry);
+                continue;
+            }
+            any_primary |= p.flags.has(NameFlags::PRIMARY);
+            entries.push(p);
+        }
+    }
+    let user = c.key.and_then(|k| k.user);
+    // State abbreviations ("La.") must be written with their period.
+    let abbr_dot = text[c.span.end..].starts_with('.');
+    entries.retain(|p| !p.flags.has(NameFlags::ABBR) || abbr_dot);
+    let abbr_only = !entries.is_empty() && entries.iter().all(|p| p.flags.has(NameFlags::ABBR));
+    let span = if abbr_only && abbr_dot {
+        Span::new(c.span.start, c.span.end + 1)
+    } else {
+        c.span
+    };
+    let caps_code = entries.iter().any(|p| p.flags.has(NameFlags::CAPS));
+    let known = !entries.is_empty() || user.is_some();
+    let demonym = !known && !demonym_of.is_empty();
+    if !known && !demonym && c.key.is_some() && !allowed {
+        return None;
+    }
+    if demonym && !starts_upper(text, c.span) {
+        return None;
+    }
+
+    let prev = prev_key(tokens, c);
+    let prev_upper = c.first > 0
+        && tokens[c.first - 1].sentence == sentence
+        && starts_upper(text, tokens[c.first - 1].span);
+    let next_tok = tokens.get(c.last).filter(|t| t.sentence == sentence);
+    let next_gap = if c.last > 0 {
+        gap(text, tokens, c.last - 1)
+    } else {
+        ""
+    };
+    let next_upper = next_tok.is_some_and(|t| starts_upper(text, t.span)) && next_gap == " ";
+    let next_key = next_tok.map(|t| t.key.as_str()).unwrap_or("");
+
+    // Context cues.
+    let prep = prev.is_some_and(|p| lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, p));
+    let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
+    let dateline = caps && is_dateline(text, c.span, sentence_start);
+    let cued = prep || c.head.is_some() || comma_place || dateline || allowed;
+
+    if allowed || user.is_some() {
+        return Some(mention(
+            c, span, entries, user, demonym_of, cued, 0.95, text, tokens,
+        ));
+    }
+
+    // All capitals: codes ("US", "UK"), datelines ("BEIRUT (AP) —") and capitalised headlines.
+    if caps && !caps_code && !abbr_only {
+        let headline = tokens[c.first..]
+            .iter()
+            .take(4)
+            .filter(|t| t.sentence == sentence)
+            .count()
+            >= 3
+            && tokens[c.first..]
+                .iter()
+                .take(4)
+                .filter(|t| t.sentence == sentence)
+                .all(|t| is_all_caps(t.span.as_str(text)));
+        if !dateline && !headline {
+            return None;
+        }
+    }
+    if single && lexicon::contains(lexicon::NEVER_PLACES, &first.key) && !caps_code {
+        return None;
+    }
+    if key.len() < 3 && !caps_code && !abbr_only && !demonym {
+        return None;
+    }
+
+    // A person or an organisation whose name holds the place.
+    let titled = prev.is_some_and(|p| lexicon::contains(lexicon::PERSON_TITLES, p)) && prev_upper;
+    if titled {
+        return None;
+    }
+    if single && facts.persons.contains(&first.key) && c.head.is_none() {
+        return None;
+    }
+    let (big_unit, max_pop) = entries.iter().map(|p| index.gazetteer.entry(p.entry)).fold(
+        (false, 0u64),
+        |(big, pop), e| {
+            let named_unit = e.kind() == crate::PlaceKind::Admin2 && !single;
+            (
+                big || named_unit
+                    || matches!(
+                        e.kind(),
+                        crate::PlaceKind::Country
+                            | crate::PlaceKind::Continent
+                            | crate::PlaceKind::Admin1
+                    ),
+                pop.max(e.population()),
+            )
+        },
+    );
+    let first_name = single && lexicon::contains(lexicon::FIRST_NAMES, &first.key);
+    if !title_case && !caps_code && !demonym {
+        if prev_upper
+            && matches!(gap(text, tokens, c.first - 1), " ")
+            && !sentence_start_word(tokens, c.first - 1)
+            && !lexicon::contains(lexicon::DIRECTION_MODIFIERS, prev.unwrap_or(""))
+            && !lexicon::contains(lexicon::FUNCTION_WORDS, prev.unwrap_or(""))
+            && !lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, prev.unwrap_or(""))
+            && !(big_unit && max_pop >= 1_000_000)
+        {
+            // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
+            return None;
+        }
+        if next_upper
+            && !lexicon::contains(lexicon::ORGANISATION_SUFFIXES, next_key)
+            && !lexicon::contains(lexicon::NAME_HEADS, next_key)
+            && (first_name || (!big_unit && max_pop < 100_000 && !prep))
+        {
+            // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
+            // Big places stay ("Texas Southern University", "Florida Highway Patrol").
+            return None;
+        }
+    }
+    if next_upper && lexicon::contains(lexicon::STREET_SUFFIXES, next_key) {
+        return None;
+    }
+    // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
+    if next_gap == "-"
+        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(&t.key).is_none())
+    {
+        return None;
+    }
+    let speech = lexicon::contains(lexicon::SPEECH_VERBS, next_key) && next_gap == " ";
+    if speech && single && (lexicon::contains(lexicon::FIRST_NAMES, &first.key) || !big_unit) {
+        return None;
+    }
+
+    // Common words and weak names need a cue.
+    let common = entries.iter().all(|p| p.flags.has(NameFlags::COMMON)) && !entries.is_empty();
+    let alternate_only = !any_primary && !caps_code && !abbr_only;
+    let mut confidence: f64 = 0.7;
+    if demonym {
+        confidence = 0.8;
+    } else if common {
+        let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
+        if !(cued || strong) || (sentence_start && !comma_place && !c.head.is_some()) {
+            return None;
+        }
+        confidence = 0.55;
+    } else if alternate_only && max_pop < 20_000 && !big_unit && !cued {
+        return None;
+    } else if sentence_start && !cued && max_pop < 1000 && !big_unit {
+        return None;
+    }
+    if cued {
+        confidence += 0.15;
+    }
+    if big_unit {
+        confidence += 0.1;
+    }
+    if c.key.is_none() {
+        // Place-shaped but unknown ("the Hazar area"): not at the start of a sentence on a
+        // common word ("The area").
+        if lexicon::contains(lexicon::NEVER_PLACES, &first.key) && single {
+            return None;
+        }
+        if facts.persons.contains(&first.key) {
+            return None;
+        }
+        confidence = 0.5;
+    }
+    Some(mention(
+        c,
+        span,
+        entries,
+        None,
+        demonym_of,
+        cued,
+        confidence.min(0.99),
+        text,
+        tokens,
+    ))
+}
+
+fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].sentence != tokens[i].sentence
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    c: &Candidate,
+    span: Span,
+    entries: Vec<Posting>,
+    user: Option<usize>,
+    demonym_of: Vec<u32>,
+    cued: bool,
+    confidence: f64,
+    text: &str,
+    tokens: &[Token],
+) -> Mention {
+    let modifier = c
+        .first
+        .checked_sub(1)
+        .map(|p| &tokens[p])
+        .filter(|p| p.sentence == tokens[c.first].sentence)
+        .filter(|p| lexicon::contains(lexicon::DIRECTION_MODIFIERS, &p.key))
+        .filter(|p| matches!(text.get(p.span.end..c.span.start), Some(" ")))
+        .map(|p| p.span.as_str(text).to_lowercase());
+    Mention {
+        span,
+        first: c.first,
+        last: c.last,
+        entries,
+        user,
+        demonym_of,
+        head: c.head,
+        modifier,
+        cued,
+        comma_next: false,
+        confidence,
+    }
+}
+
+/// "BEIRUT (AP) —", "WASHINGTON —", "CHARLESTON, W.Va. —": an all-caps name at the start of a
+/// line, followed by a parenthesis, a dash, a comma or a colon.
+fn is_dateline(text: &str, span: Span, sentence_start: bool) -> bool {
+    let before = &text[..span.start];
+    let line_start = before
+        .rfind('\n')
+        .map_or(before, |i| &before[i + 1..])
+        .trim()
+        .is_empty();
+    if !line_start && !sentence_start {
+        return false;
+    }
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    after.starts_with(['(', '—', '–', '-', ',', ':'])
+}

@@ -1,0 +1,359 @@
+//! Resolution: which gazetteer entry each mention means.
+//!
+//! Each entry a name may refer to gets a prior from its feature class and population, then
+//! bonuses from the document: the countries and first-level divisions of the other mentions and
+//! of demonyms, the user's country focus, a trailing head ("province" favours an admin1), and
+//! explicit patterns ("Alexandria, La.", "X, Y" with Y a state or country). One sense per
+//! document: a name keeps the reading it got where the evidence was strongest.
+
+use std::collections::HashMap;
+
+use crate::places::context::Mention;
+use crate::places::gazetteer::{Entry, NameFlags};
+use crate::places::lexicon::Head;
+use crate::places::tokens::Token;
+use crate::places::user::{ExtraPlace, Index};
+use crate::places::{Place, PlaceKind, PlacesConfig};
+use crate::sentences::Sentence;
+
+/// What a mention may refer to.
+#[derive(Clone, Copy, Debug)]
+enum Option_<'a> {
+    Gazetteer(Entry<'a>, NameFlags),
+    User(&'a ExtraPlace),
+}
+
+impl<'a> Option_<'a> {
+    fn kind(&self) -> PlaceKind {
+        match self {
+            Option_::Gazetteer(e, _) => e.kind(),
+            Option_::User(p) => p.kind,
+        }
+    }
+
+    fn country(&self) -> Option<&'a str> {
+        match self {
+            Option_::Gazetteer(e, _) => e.country_code(),
+            Option_::User(p) => p.country_code.as_deref(),
+        }
+    }
+
+    fn admin1(&self) -> Option<u32> {
+        match self {
+            Option_::Gazetteer(e, _) if e.kind() == PlaceKind::Admin1 => Some(e.index()),
+            Option_::Gazetteer(e, _) => e.admin1().map(|a| a.index()),
+            Option_::User(_) => None,
+        }
+    }
+
+    fn population(&self) -> u64 {
+        match self {
+            Option_::Gazetteer(e, _) => e.population(),
+            Option_::User(p) => p.population.unwrap_or(0),
+        }
+    }
+
+    fn prior(&self) -> f64 {
+        let base = match self.kind() {
+            PlaceKind::Country => 6.0,
+            PlaceKind::Continent => 5.0,
+            PlaceKind::Admin1 => 3.0,
+            PlaceKind::Region => 2.5,
+            PlaceKind::Admin2 => 2.0,
+            _ => 0.0,
+        };
+        let primary = match self {
+            Option_::Gazetteer(_, f) if f.has(NameFlags::PRIMARY) => 1.0,
+            Option_::Gazetteer(..) => 0.0,
+            Option_::User(_) => 20.0,
+        };
+        base + primary + (self.population() as f64 + 1.0).log10()
+    }
+}
+
+/// Countries and admin1 divisions the document is about, with weights.
+#[derive(Default)]
+struct Evidence<'c> {
+    countries: HashMap<&'c str, f64>,
+    /// Countries named outright: by a country mention, an admin1, a demonym or the user.
+    named: HashMap<&'c str, f64>,
+    admin1: HashMap<u32, f64>,
+}
+
+fn head_bonus(head: Option<Head>, kind: PlaceKind) -> f64 {
+    match (head, kind) {
+        (Some(Head::Admin1), PlaceKind::Admin1) => 5.0,
+        (Some(Head::Admin2), PlaceKind::Admin2) => 5.0,
+        (Some(Head::Admin2), PlaceKind::Admin1) => 1.0,
+        (Some(Head::City), PlaceKind::City) => 3.0,
+        (Some(Head::Region), PlaceKind::Region | PlaceKind::Admin1) => 2.0,
+        (Some(Head::Admin1 | Head::Admin2 | Head::Region), PlaceKind::City) => -2.0,
+        _ => 0.0,
+    }
+}
+
+/// Resolved places, in text order.
+pub fn resolve(
+    text: &str,
+    tokens: &[Token],
+    _sentences: &[Sentence],
+    mentions: Vec<Mention>,
+    index: &Index<'_>,
+    config: &PlacesConfig,
+) -> Vec<Place> {
+    let g = index.gazetteer;
+    let options: Vec<Vec<Option_<'_>>> = mentions
+        .iter()
+        .map(|m| {
+            let mut o: Vec<Option_<'_>> = Vec::new();
+            if let Some(k) = m.user {
+                o.extend(index.user.places_of(k).map(Option_::User));
+            }
+            for p in &m.entries {
+                if !o
+                    .iter()
+                    .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
+                {
+                    o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
+                }
+            }
+            o
+        })
+        .collect();
+
+    // Evidence from demonyms, the user's focus, and mentions whose best reading is a country
+    // or admin1, or that are unambiguous.
+    let mut ev = Evidence::default();
+    for c in &config.countries {
+        *ev.countries.entry(c.as_str()).or_default() += 3.0;
+        *ev.named.entry(c.as_str()).or_default() += 3.0;
+    }
+    for (m, opts) in mentions.iter().zip(&options) {
+        for &d in &m.demonym_of {
+            if let Some(cc) = g.entry(d).country_code() {
+                *ev.countries.entry(cc).or_default() += 1.0;
+                *ev.named.entry(cc).or_default() += 1.0;
+            }
+        }
+        let best = opts.iter().max_by(|a, b| score_cmp(a.prior(), b.prior()));
+        if let Some(b) = best {
+            let named = matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1);
+            let strong = named || (opts.len() == 1 && b.population() >= 100_000);
+            if strong {
+                if let Some(cc) = b.country() {
+                    *ev.countries.entry(cc).or_default() += 1.0;
+                    if named {
+                        *ev.named.entry(cc).or_default() += 1.0;
+                    }
+                }
+                if let Some(a) = b.admin1() {
+                    *ev.admin1.entry(a).or_default() += 1.0;
+                }
+            }
+        }
+    }
+
+    // Scores, with "X, Y" restrictions.
+    let mut chosen: Vec<Option<(usize, f64, f64)>> = Vec::with_capacity(mentions.len());
+    for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
+        let container = if m.comma_next {
+            options.get(i + 1).and_then(|o| {
+                o.iter()
+                    .copied()
+                    .max_by(|a, b| score_cmp(a.prior(), b.prior()))
+                    .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
+            })
+        } else {
+            None
+        };
+        // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
+        // says otherwise.
+        let big_city = |o: &Option_<'_>| {
+            o.kind() == PlaceKind::City
+                && o.population() >= 100_000
+                && m.head.is_none()
+                && opts.iter().any(|x| {
+                    matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
+                        && x.country() == o.country()
+                })
+        };
+        let scores: Vec<f64> = opts
+            .iter()
+            .map(|o| {
+                let mut s = o.prior() + head_bonus(m.head, o.kind());
+                if big_city(o) {
+                    s += 5.0;
+                }
+                if let Some(cc) = o.country() {
+                    s += 2.0 * ev.countries.get(cc).copied().unwrap_or(0.0).min(2.0);
+                    if config.countries.iter().any(|c| c == cc) {
+                        s += 3.0;
+                    }
+                }
+                if let Some(a) = o.admin1() {
+                    s += 3.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).min(2.0) / 2.0;
+                }
+                if let Some(cont) = container {
+                    let inside = match cont.kind() {
+                        PlaceKind::Country => o.country() == cont.country(),
+                        _ => o.admin1().is_some() && o.admin1() == cont.admin1(),
+                    };
+                    if inside {
+                        s += 10.0;
+                    }
+                }
+                s
+            })
+            .collect();
+        let best = scores
+            .iter()
+            .enumerate()
+            .max_by(|a, b| score_cmp(*a.1, *b.1))
+            .map(|(j, &s)| {
+                let total: f64 = scores.iter().map(|x| (x - s).exp()).sum();
+                (j, s, 1.0 / total)
+            });
+        chosen.push(best);
+    }
+
+    // One sense per document: the same name keeps its most confident reading.
+    let mut by_key: HashMap<String, (u64, f64)> = HashMap::new();
+    let key_of = |m: &Mention| -> String {
+        tokens[m.first..m.last]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for ((m, opts), c) in mentions.iter().zip(&options).zip(&chosen) {
+        if let (Some((j, s, _)), Some(Option_::Gazetteer(e, _))) =
+            (c, c.and_then(|c| opts.get(c.0)))
+        {
+            let _ = j;
+            let k = key_of(m);
+            let slot = by_key.entry(k).or_insert((e.geonameid(), *s));
+            if *s > slot.1 {
+                *slot = (e.geonameid(), *s);
+            }
+        }
+    }
+
+    let mut places = Vec::with_capacity(mentions.len());
+    for ((m, opts), c) in mentions.iter().zip(&options).zip(chosen) {
+        let sentence = tokens[m.first].sentence;
+        let surface = m.span.as_str(text);
+        let mut pick = c.map(|(j, _, share)| (j, share));
+        if let Some(&(gid, _)) = by_key.get(&key_of(m)) {
+            if let Some(j) = opts
+                .iter()
+                .position(|o| matches!(o, Option_::Gazetteer(e, _) if e.geonameid() == gid))
+            {
+                pick = Some((j, pick.map_or(0.5, |p| p.1)));
+            }
+        }
+        if opts.is_empty() {
+            if !m.demonym_of.is_empty() {
+                if config.demonyms {
+                    let e = g.entry(m.demonym_of[0]);
+                    places.push(place_from_entry(
+                        m,
+                        sentence,
+                        e,
+                        PlaceKind::Demonym,
+                        m.confidence,
+                    ));
+                }
+                continue;
+            }
+            places.push(unknown(m, sentence, surface));
+            continue;
+        }
+        let Some((j, share)) = pick else { continue };
+        let o = opts[j];
+        // A small place abroad in a document about somewhere else is more likely a local name
+        // the gazetteer lacks ("the Hazar area" in a story about Iraq).
+        let foreign_small = matches!(
+            o.kind(),
+            PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region
+        ) && o.population() < 50_000
+            && !ev.named.is_empty()
+            && o.country().is_none_or(|cc| !ev.named.contains_key(cc));
+        if foreign_small && matches!(o, Option_::Gazetteer(..)) {
+            // Only place-shaped mentions stay ("the Hazar area"); "Obama took office" goes.
+            if m.head.is_some() {
+                places.push(unknown(m, sentence, surface));
+            }
+            continue;
+        }
+        let score = (m.confidence * (0.5 + 0.5 * share)).clamp(0.0, 1.0);
+        match o {
+            Option_::Gazetteer(e, _) => {
+                places.push(place_from_entry(m, sentence, e, e.kind(), score))
+            }
+            Option_::User(p) => places.push(Place {
+                span: m.span,
+                sentence,
+                name: p.name.clone(),
+                kind: p.kind,
+                country_code: p.country_code.clone(),
+                admin1: p.admin1.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                geonameid: None,
+                population: p.population,
+                modifier: m.modifier.clone(),
+                score,
+            }),
+        }
+    }
+    places
+}
+
+fn score_cmp(a: f64, b: f64) -> std::cmp::Ordering {
+    a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+}
+
+fn unknown(m: &Mention, sentence: usize, surface: &str) -> Place {
+    Place {
+        span: m.span,
+        sentence,
+        name: surface.to_string(),
+        kind: PlaceKind::Unknown,
+        country_code: None,
+        admin1: None,
+        lat: None,
+        lon: None,
+        geonameid: None,
+        population: None,
+        modifier: m.modifier.clone(),
+        score: (m.confidence * 0.8).clamp(0.0, 1.0),
+    }
+}
+
+fn place_from_entry(
+    m: &Mention,
+    sentence: usize,
+    e: Entry<'_>,
+    kind: PlaceKind,
+    score: f64,
+) -> Place {
+    let admin1 = if e.kind() == PlaceKind::Admin1 {
+        Some(e.name().to_string())
+    } else {
+        e.admin1().map(|a| a.name().to_string())
+    };
+    Place {
+        span: m.span,
+        sentence,
+        name: e.name().to_string(),
+        kind,
+        country_code: e.country_code().map(str::to_string),
+        admin1,
+        lat: Some(e.lat()),
+        lon: Some(e.lon()),
+        geonameid: Some(e.geonameid()),
+        population: Some(e.population()).filter(|&p| p > 0),
+        modifier: m.modifier.clone(),
+        score,
+    }
+}
