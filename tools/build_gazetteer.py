@@ -502,6 +502,7 @@ def serialize(b: Builder, persons: set[str]) -> bytes:
     m = len(post_entry)
     section(struct.pack("<I", m) + struct.pack(f"<{len(keys) + 1}I", *post_off)
             + struct.pack(f"<{m}I", *post_entry) + bytes(post_flags))
+    section("\n".join(sorted(persons)).encode())
     body = out.getvalue()
     return MAGIC + struct.pack("<I", VERSION) + zlib.compress(body, 9)
 

@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 
-use crate::places::PlacesConfig;
 use crate::places::gazetteer::{NameFlags, Posting};
 use crate::places::lexicon::{self, Head};
 use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
@@ -32,8 +31,6 @@ pub struct Mention {
     pub head: Option<Head>,
     /// A direction word before the name ("western").
     pub modifier: Option<String>,
-    /// Context says "place" (a locative preposition, a head, ", State", a dateline).
-    pub cued: bool,
     /// The name is followed by ", " and another mention ("Alexandria, La.").
     pub comma_next: bool,
     /// Recognition confidence, 0 to 1.
@@ -132,13 +129,21 @@ pub fn judge(
     tokens: &[Token],
     candidates: Vec<Candidate>,
     index: &Index<'_>,
-    config: &PlacesConfig,
 ) -> Vec<Mention> {
     let facts = doc_facts(text, tokens);
     let mut out: Vec<Mention> = Vec::new();
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
-        if let Some(m) = judge_one(text, tokens, c, next, index, config, &facts) {
+        // "Savannah and Macon", "Monroe, Trenton and Seven Mile": a list that started with a
+        // place goes on with places.
+        let listed = out.last().is_some_and(|prev| {
+            let between = text.get(prev.span.end..c.span.start).unwrap_or("");
+            matches!(
+                between,
+                ", " | " and " | " or " | ", and " | ", or " | " & "
+            )
+        });
+        if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
             out.push(m);
         }
     }
@@ -183,8 +188,8 @@ fn judge_one(
     tokens: &[Token],
     c: &Candidate,
     next: Option<&Candidate>,
+    listed: bool,
     index: &Index<'_>,
-    config: &PlacesConfig,
     facts: &DocFacts,
 ) -> Option<Mention> {
     let surface = c.span.as_str(text);
@@ -227,6 +232,15 @@ fn judge_one(
     // State abbreviations ("La.") must be written with their period.
     let abbr_dot = text[c.span.end..].starts_with('.') || surface.ends_with('.');
     entries.retain(|p| !p.flags.has(NameFlags::ABBR) || abbr_dot);
+    // "Alexandria, La.", "D-S.C.": in that position an abbreviation means the state.
+    let abbr_position = c.first > 0
+        && tokens[c.first - 1].sentence == tokens[c.first].sentence
+        && (matches!(gap(text, tokens, c.first - 1), ", " | ",")
+            || (matches!(tokens[c.first - 1].key.as_str(), "d" | "r" | "i")
+                && gap(text, tokens, c.first - 1) == "-"));
+    if abbr_dot && abbr_position && entries.iter().any(|p| p.flags.has(NameFlags::ABBR)) {
+        entries.retain(|p| p.flags.has(NameFlags::ABBR));
+    }
     let abbr_only = !entries.is_empty() && entries.iter().all(|p| p.flags.has(NameFlags::ABBR));
     let span = if abbr_only && abbr_dot && !surface.ends_with('.') {
         Span::new(c.span.start, c.span.end + 1)
@@ -270,11 +284,12 @@ fn judge_one(
                 && t.key != "club"
                 && lexicon::contains(lexicon::ORGANISATION_SUFFIXES, &t.key)
         });
-    let cued = prep || c.head.is_some() || comma_place || dateline || allowed || follow || org;
+    let cued =
+        prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
 
     if allowed || user.is_some() {
         return Some(mention(
-            c, span, entries, user, demonym_of, cued, 0.95, text, tokens,
+            c, span, entries, user, demonym_of, 0.95, text, tokens,
         ));
     }
 
@@ -355,6 +370,16 @@ fn judge_one(
     if single && next_upper && lexicon::contains(lexicon::DIRECTION_MODIFIERS, &first.key) {
         return None;
     }
+    // "Paris Hilton", "Jordan Henderson": a first name or surname followed by another.
+    if single
+        && next_upper
+        && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
+        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(&t.key))
+        && !lexicon::contains(lexicon::ORGANISATION_SUFFIXES, next_key)
+        && !lexicon::contains(lexicon::NAME_HEADS, next_key)
+    {
+        return None;
+    }
     // "Jones", "Ripley": common names of people need a cue unless the place is big.
     let person = entries.iter().all(|p| p.flags.has(NameFlags::PERSON)) && !entries.is_empty();
     if person && single && !cued && !(big_unit || max_pop >= 500_000) {
@@ -385,13 +410,15 @@ fn judge_one(
         confidence = 0.8;
     } else if common && !caps_code {
         let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
-        if !(cued || strong) || (sentence_start && !comma_place && !c.head.is_some()) {
+        if !(cued || strong) || (sentence_start && !comma_place && c.head.is_none()) {
             return None;
         }
         confidence = 0.55;
-    } else if alternate_only && max_pop < 20_000 && !big_unit && !cued {
-        return None;
-    } else if sentence_start && !cued && max_pop < 1000 && !big_unit {
+    } else if !cued
+        && !big_unit
+        && (alternate_only && max_pop < 20_000 || sentence_start && max_pop < 1000)
+    {
+        // An alternate name of a small place, or a tiny place opening a sentence.
         return None;
     }
     if cued {
@@ -417,7 +444,6 @@ fn judge_one(
         entries,
         None,
         demonym_of,
-        cued,
         confidence.min(0.99),
         text,
         tokens,
@@ -435,7 +461,6 @@ fn mention(
     entries: Vec<Posting>,
     user: Option<usize>,
     demonym_of: Vec<u32>,
-    cued: bool,
     confidence: f64,
     text: &str,
     tokens: &[Token],
@@ -457,7 +482,6 @@ fn mention(
         demonym_of,
         head: c.head,
         modifier,
-        cued,
         comma_next: false,
         confidence,
     }

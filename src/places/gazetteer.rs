@@ -16,9 +16,10 @@
 //!    `name offset u32[n]`, `name length u8[n]`, `kind u8[n]`, `country code [u8; 2][n]`;
 //! 4. keys: `u32 k`, `offsets u32[k + 1]` into the key pool, the key pool (sorted keys, see
 //!    [`normalize`](super::normalize));
-//! 5. postings: `u32 m`, `offsets u32[k + 1]`, `entry u32[m]`, `flags u8[m]` (see [`NameFlags`]).
+//! 5. postings: `u32 m`, `offsets u32[k + 1]`, `entry u32[m]`, `flags u8[m]` (see [`NameFlags`]);
+//! 6. person names: the keys of common first names and surnames, one per line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::places::PlaceKind;
@@ -93,6 +94,7 @@ pub struct Gazetteer {
     post_off: Vec<u32>,
     post_entry: Vec<u32>,
     post_flags: Vec<u8>,
+    persons: HashSet<Box<str>>,
 }
 
 /// Why the embedded file could not be read (only a damaged build produces one).
@@ -162,6 +164,7 @@ impl Gazetteer {
             post_off: vec![0],
             post_entry: Vec::new(),
             post_flags: Vec::new(),
+            persons: HashSet::new(),
         }
     }
 
@@ -217,6 +220,11 @@ impl Gazetteer {
         let post_off = p.u32s(nk + 1)?;
         let post_entry = p.u32s(m)?;
         let post_flags = p.take(m)?.to_vec();
+        let persons = std::str::from_utf8(r.section()?.data)
+            .map_err(|_| FormatError("person names are not UTF-8"))?
+            .lines()
+            .map(Box::from)
+            .collect();
         let g = Gazetteer {
             fold,
             strings,
@@ -234,6 +242,7 @@ impl Gazetteer {
             post_off,
             post_entry,
             post_flags,
+            persons,
         };
         g.validate()?;
         Ok(g)
@@ -288,6 +297,11 @@ impl Gazetteer {
     /// Number of distinct name keys.
     pub fn key_count(&self) -> usize {
         self.key_off.len().saturating_sub(1)
+    }
+
+    /// Whether `key` (one folded word) is a common first name or surname ("hilton").
+    pub fn is_person_name(&self, key: &str) -> bool {
+        self.persons.contains(key)
     }
 
     /// How `c` folds to ASCII (`'ţ'` → `"t"`), if it is a Latin letter with diacritics.
@@ -351,7 +365,7 @@ impl Gazetteer {
     pub fn country(&self, code: &str) -> Option<Entry<'_>> {
         (0..self.len())
             .take_while(|&i| self.kind[i] == 0)
-            .find(|&i| &self.cc[i] == code.as_bytes())
+            .find(|&i| self.cc[i] == code.as_bytes())
             .map(|i| self.entry(i as u32))
     }
 }

@@ -201,7 +201,7 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
             break;
         }
     }
-    if j == i {
+    if j == i || lexicon::contains(lexicon::FUNCTION_WORDS, &tokens[i].key) {
         return None;
     }
     // "Lake Erie", "Mount Sinjar": a leading head plus one or two names.

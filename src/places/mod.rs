@@ -102,6 +102,23 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    /// Every kind, in the order of [`PlaceKind::as_str`]'s documentation.
+    pub const ALL: [PlaceKind; 8] = [
+        PlaceKind::Country,
+        PlaceKind::Admin1,
+        PlaceKind::Admin2,
+        PlaceKind::City,
+        PlaceKind::Region,
+        PlaceKind::Continent,
+        PlaceKind::Unknown,
+        PlaceKind::Demonym,
+    ];
+
+    /// The kind named `name` ("city", "admin1", ...), if there is one.
+    pub fn from_name(name: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lower-case name used in Python and in frames ("country", "admin1", ...).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -153,7 +170,7 @@ impl PlacesConfig {
             let ok = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
             if !ok || gazetteer.country(code).is_none() {
                 return Err(Error::invalid_option(
-                    "countries",
+                    "country_focus",
                     format!(
                         "{code:?} is not an ISO 3166-1 alpha-2 country code the gazetteer knows; \
                          use upper-case two-letter codes such as \"IQ\" or \"US\""
@@ -161,7 +178,7 @@ impl PlacesConfig {
                 ));
             }
         }
-        for (option, names) in [("allow", &self.allow), ("deny", &self.deny)] {
+        for (option, names) in [("allow_places", &self.allow), ("deny_places", &self.deny)] {
             if let Some(i) = names
                 .iter()
                 .position(|n| tokens::key_of(n, gazetteer).is_empty())
@@ -217,7 +234,7 @@ impl PlaceExtractor {
             user: &self.user,
         };
         let candidates = matcher::candidates(text, &words, &index);
-        let mentions = context::judge(text, &words, candidates, &index, &self.config);
+        let mentions = context::judge(text, &words, candidates, &index);
         let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);
         relative::locate(text, &words, &mut places);
         places

@@ -57,7 +57,7 @@ impl<'a> Option_<'a> {
         let base = match self.kind() {
             PlaceKind::Country => 6.0,
             PlaceKind::Continent => 5.0,
-            PlaceKind::Admin1 => 3.0,
+            PlaceKind::Admin1 => 2.0,
             PlaceKind::Region => 2.5,
             PlaceKind::Admin2 => 2.0,
             _ => 0.0,
@@ -115,13 +115,13 @@ fn score(
         s += 5.0;
     }
     if let Some(cc) = o.country() {
-        s += 2.0 * ev.countries.get(cc).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+        s += 3.0 * ev.countries.get(cc).copied().unwrap_or(0.0).clamp(0.0, 2.0);
         if config.countries.iter().any(|c| c == cc) {
-            s += 3.0;
+            s += 8.0;
         }
     }
     if let Some(a) = o.admin1() {
-        s += 2.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+        s += 3.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).clamp(0.0, 2.0);
     }
     if let Some(cont) = container {
         let inside = match cont.kind() {
@@ -222,9 +222,9 @@ pub fn resolve(
                 if let Some(o) = pick {
                     let (w, named) = match o.kind() {
                         PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
-                        PlaceKind::Admin2 => (0.7, false),
-                        PlaceKind::City if o.population() >= 100_000 => (0.6, false),
-                        PlaceKind::City => (0.4, false),
+                        PlaceKind::Admin2 => (0.8, false),
+                        PlaceKind::City if o.population() >= 100_000 => (0.8, false),
+                        PlaceKind::City => (0.5, false),
                         _ => (0.3, false),
                     };
                     if round == 0 && !named && opts.len() > 1 {

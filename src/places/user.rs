@@ -84,8 +84,6 @@ pub struct UserPlaces {
     pub allow: Vec<String>,
     /// Keys of names never reported.
     pub deny: Vec<String>,
-    /// Countries to prefer.
-    pub countries: Vec<String>,
 }
 
 impl UserPlaces {
@@ -121,7 +119,6 @@ impl UserPlaces {
             places,
             allow: norm(&config.allow),
             deny: norm(&config.deny),
-            countries: config.countries.clone(),
         }
     }
 
