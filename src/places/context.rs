@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::places::gazetteer::{NameFlags, Posting};
-use crate::places::lexicon::{self, Head};
+use crate::places::lexicon::{self, FxBuild, Head};
 use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
 use crate::places::tokens::Token;
 use crate::places::user::Index;
@@ -40,14 +40,14 @@ pub struct Mention {
 /// Per-document facts the filters share.
 struct DocFacts {
     /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
-    persons: HashSet<String>,
+    persons: HashSet<String, FxBuild>,
     /// Sentences written in Title Case (headlines), where capitals say little.
-    title_case: HashSet<usize>,
+    title_case: HashSet<usize, FxBuild>,
 }
 
 fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
-    let mut persons = HashSet::new();
-    let mut title_case = HashSet::new();
+    let mut persons = HashSet::default();
+    let mut title_case = HashSet::default();
     // Title-case sentences.
     let mut i = 0;
     while i < tokens.len() {
@@ -64,7 +64,8 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
             {
                 words += 1;
                 if starts_upper(text, tokens[j].span)
-                    || lexicon::contains(SMALL_WORDS, &tokens[j].key)
+                    // "of", "and", "in": short lower-case words do not break Title Case.
+                    || tokens[j].key.len() <= 4
                 {
                     caps += 1;
                 }
@@ -92,20 +93,20 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
             j += 1;
         }
         let titled = i > 0
-            && lexicon::contains(lexicon::PERSON_TITLES, &tokens[i - 1].key)
+            && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
             && starts_upper(text, tokens[i - 1].span)
             && tokens[i - 1].sentence == tokens[i].sentence;
-        let first_name = lexicon::contains(lexicon::FIRST_NAMES, &tokens[i].key);
+        let first_name = lexicon::contains(&lexicon::FIRST_NAMES, tokens[i].key);
         if j - i >= 2 && first_name && !is_all_caps(tokens[i].span.as_str(text)) {
             for t in &tokens[i + 1..j] {
                 if t.key.len() > 1 {
-                    persons.insert(t.key.clone());
+                    persons.insert(t.key.to_string());
                 }
             }
         } else if titled {
             for t in &tokens[i..j] {
                 if t.key.len() > 1 {
-                    persons.insert(t.key.clone());
+                    persons.insert(t.key.to_string());
                 }
             }
         }
@@ -116,12 +117,6 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
         title_case,
     }
 }
-
-/// Lower-case words allowed inside a Title Case headline.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
-    "but", "vs",
-];
 
 /// The candidates that are places, with their context.
 pub fn judge(
@@ -159,7 +154,7 @@ pub fn judge(
             });
             // "Rep. James Clyburn, D-S.C.": a party and a state.
             let party = m.first > 0
-                && matches!(tokens[m.first - 1].key.as_str(), "d" | "r" | "i")
+                && matches!(tokens[m.first - 1].key, "d" | "r" | "i")
                 && gap(text, tokens, m.first - 1) == "-";
             if !after_place && !party {
                 continue;
@@ -179,7 +174,7 @@ pub fn judge(
 
 fn prev_key<'t>(tokens: &'t [Token], c: &Candidate) -> Option<&'t str> {
     let p = tokens.get(c.first.checked_sub(1)?)?;
-    (p.sentence == tokens[c.first].sentence).then_some(p.key.as_str())
+    (p.sentence == tokens[c.first].sentence).then_some(p.key)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -196,10 +191,7 @@ fn judge_one(
     let first = &tokens[c.first];
     let sentence = first.sentence;
     let key: String = {
-        let keys: Vec<&str> = tokens[c.first..c.last]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect();
+        let keys: Vec<&str> = tokens[c.first..c.last].iter().map(|t| t.key).collect();
         keys.join(" ")
     };
     if index.user.denied(&key) {
@@ -236,7 +228,7 @@ fn judge_one(
     let abbr_position = c.first > 0
         && tokens[c.first - 1].sentence == tokens[c.first].sentence
         && (matches!(gap(text, tokens, c.first - 1), ", " | ",")
-            || (matches!(tokens[c.first - 1].key.as_str(), "d" | "r" | "i")
+            || (matches!(tokens[c.first - 1].key, "d" | "r" | "i")
                 && gap(text, tokens, c.first - 1) == "-"));
     if abbr_dot && abbr_position && entries.iter().any(|p| p.flags.has(NameFlags::ABBR)) {
         entries.retain(|p| p.flags.has(NameFlags::ABBR));
@@ -268,21 +260,24 @@ fn judge_one(
         ""
     };
     let next_upper = next_tok.is_some_and(|t| starts_upper(text, t.span)) && next_gap == " ";
-    let next_key = next_tok.map(|t| t.key.as_str()).unwrap_or("");
+    let next_key = next_tok.map(|t| t.key).unwrap_or("");
+    // Which word lists the neighbours and the first word are in: one lookup each.
+    let prev_cls = prev.map_or(0, lexicon::classes);
+    let next_cls = lexicon::classes(next_key);
+    let first_cls = lexicon::classes(first.key);
 
     // Context cues.
-    let prep = prev.is_some_and(|p| lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, p));
+    let prep = lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls);
     let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
     let dateline = caps && is_dateline(text, c.span, sentence_start);
     let follow = next_gap == " "
-        && next_tok.is_some_and(|t| {
-            !starts_upper(text, t.span) && lexicon::contains(lexicon::FOLLOWING_CUES, &t.key)
-        });
+        && next_tok
+            .is_some_and(|t| !starts_upper(text, t.span) && lexicon::FOLLOWING_CUES.has(next_cls));
     let org = next_gap == " "
         && next_tok.is_some_and(|t| {
             starts_upper(text, t.span)
                 && t.key != "club"
-                && lexicon::contains(lexicon::ORGANISATION_SUFFIXES, &t.key)
+                && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         });
     let cued =
         prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
@@ -310,7 +305,7 @@ fn judge_one(
             return None;
         }
     }
-    if single && lexicon::contains(lexicon::NEVER_PLACES, &first.key) && !caps_code {
+    if single && lexicon::NEVER_PLACES.has(first_cls) && !caps_code {
         return None;
     }
     if key.len() < 3 && !caps_code && !abbr_only && !demonym {
@@ -318,11 +313,11 @@ fn judge_one(
     }
 
     // A person or an organisation whose name holds the place.
-    let titled = prev.is_some_and(|p| lexicon::contains(lexicon::PERSON_TITLES, p)) && prev_upper;
+    let titled = lexicon::PERSON_TITLES.has(prev_cls) && prev_upper;
     if titled {
         return None;
     }
-    if single && facts.persons.contains(&first.key) && c.head.is_none() {
+    if single && facts.persons.contains(first.key) && c.head.is_none() {
         return None;
     }
     let (big_unit, max_pop) = entries.iter().map(|p| index.gazetteer.entry(p.entry)).fold(
@@ -341,21 +336,21 @@ fn judge_one(
             )
         },
     );
-    let first_name = single && lexicon::contains(lexicon::FIRST_NAMES, &first.key);
+    let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
     if !title_case && !caps_code && !demonym {
         if prev_upper
             && matches!(gap(text, tokens, c.first - 1), " ")
             && !sentence_start_word(tokens, c.first - 1)
-            && !lexicon::contains(lexicon::DIRECTION_MODIFIERS, prev.unwrap_or(""))
-            && !lexicon::contains(lexicon::FUNCTION_WORDS, prev.unwrap_or(""))
-            && !lexicon::contains(lexicon::LOCATIVE_PREPOSITIONS, prev.unwrap_or(""))
+            && !lexicon::DIRECTION_MODIFIERS.has(prev_cls)
+            && !lexicon::FUNCTION_WORDS.has(prev_cls)
+            && !lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls)
         {
             // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
             return None;
         }
         if next_upper
-            && !lexicon::contains(lexicon::ORGANISATION_SUFFIXES, next_key)
-            && !lexicon::contains(lexicon::NAME_HEADS, next_key)
+            && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+            && !lexicon::NAME_HEADS.has(next_cls)
             && (first_name || (!big_unit && max_pop < 100_000 && !prep))
         {
             // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
@@ -363,20 +358,20 @@ fn judge_one(
             return None;
         }
     }
-    if next_upper && lexicon::contains(lexicon::STREET_SUFFIXES, next_key) {
+    if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) {
         return None;
     }
     // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
-    if single && next_upper && lexicon::contains(lexicon::DIRECTION_MODIFIERS, &first.key) {
+    if single && next_upper && lexicon::DIRECTION_MODIFIERS.has(first_cls) {
         return None;
     }
     // "Paris Hilton", "Jordan Henderson": a first name or surname followed by another.
     if single
         && next_upper
         && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
-        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(&t.key))
-        && !lexicon::contains(lexicon::ORGANISATION_SUFFIXES, next_key)
-        && !lexicon::contains(lexicon::NAME_HEADS, next_key)
+        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(t.key))
+        && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+        && !lexicon::NAME_HEADS.has(next_cls)
     {
         return None;
     }
@@ -387,12 +382,12 @@ fn judge_one(
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
     if next_gap == "-"
-        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(&t.key).is_none())
+        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(t.key).is_none())
     {
         return None;
     }
-    let speech = lexicon::contains(lexicon::SPEECH_VERBS, next_key) && next_gap == " ";
-    if speech && single && (lexicon::contains(lexicon::FIRST_NAMES, &first.key) || !big_unit) {
+    let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
+    if speech && single && (lexicon::FIRST_NAMES.has(first_cls) || !big_unit) {
         return None;
     }
 
@@ -430,10 +425,10 @@ fn judge_one(
     if c.key.is_none() {
         // Place-shaped but unknown ("the Hazar area"): not at the start of a sentence on a
         // common word ("The area").
-        if lexicon::contains(lexicon::NEVER_PLACES, &first.key) && single {
+        if lexicon::NEVER_PLACES.has(first_cls) && single {
             return None;
         }
-        if facts.persons.contains(&first.key) {
+        if facts.persons.contains(first.key) {
             return None;
         }
         confidence = 0.5;
@@ -470,7 +465,7 @@ fn mention(
         .checked_sub(1)
         .map(|p| &tokens[p])
         .filter(|p| p.sentence == tokens[c.first].sentence)
-        .filter(|p| lexicon::contains(lexicon::DIRECTION_MODIFIERS, &p.key))
+        .filter(|p| lexicon::contains(&lexicon::DIRECTION_MODIFIERS, p.key))
         .filter(|p| matches!(text.get(p.span.end..c.span.start), Some(" ")))
         .map(|p| p.span.as_str(text).to_lowercase());
     Mention {

@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::places::PlaceKind;
+use crate::places::lexicon::FxBuild;
 
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
 
@@ -37,6 +38,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::parse(
 pub fn embedded() -> &'static Gazetteer {
     &GAZETTEER
 }
+
+const NO_KEY: u32 = 0x7fff_ffff;
+const HAS_LONGER: u32 = 0x8000_0000;
 
 /// How a name refers to its entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,7 +82,14 @@ pub struct Posting {
 /// The places and names of the gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
-    fold: HashMap<char, Box<str>>,
+    fold: HashMap<char, Box<str>, FxBuild>,
+    /// For each first two bytes of a key, the first key number starting with them or later
+    /// (65 537 entries), so a search only bisects keys that share its first two bytes.
+    buckets: Vec<u32>,
+    /// 32-bit hash of each key and of each word prefix of a longer key ("new" of "new york")
+    /// → the key's number (or [`NO_KEY`]) plus [`HAS_LONGER`]: one probe answers both
+    /// questions of [`Gazetteer::lookup`]. Collisions are checked against the key bytes.
+    hashed: HashMap<u64, u32, FxBuild>,
     strings: Vec<u8>,
     geonameid: Vec<u32>,
     lat: Vec<i32>,
@@ -94,7 +105,7 @@ pub struct Gazetteer {
     post_off: Vec<u32>,
     post_entry: Vec<u32>,
     post_flags: Vec<u8>,
-    persons: HashSet<Box<str>>,
+    persons: HashSet<Box<str>, FxBuild>,
 }
 
 /// Why the embedded file could not be read (only a damaged build produces one).
@@ -148,7 +159,9 @@ impl<'a> Reader<'a> {
 impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
-            fold: HashMap::new(),
+            fold: HashMap::default(),
+            buckets: vec![0; 65_537],
+            hashed: HashMap::default(),
             strings: Vec::new(),
             geonameid: Vec::new(),
             lat: Vec::new(),
@@ -164,7 +177,7 @@ impl Gazetteer {
             post_off: vec![0],
             post_entry: Vec::new(),
             post_flags: Vec::new(),
-            persons: HashSet::new(),
+            persons: HashSet::default(),
         }
     }
 
@@ -184,7 +197,7 @@ impl Gazetteer {
         };
         let fold_text = std::str::from_utf8(r.section()?.data)
             .map_err(|_| FormatError("fold table is not UTF-8"))?;
-        let mut fold = HashMap::new();
+        let mut fold = HashMap::default();
         for line in fold_text.lines() {
             let mut parts = line.split('\t');
             let (Some(c), Some(v)) = (parts.next(), parts.next()) else {
@@ -225,8 +238,10 @@ impl Gazetteer {
             .lines()
             .map(Box::from)
             .collect();
-        let g = Gazetteer {
+        let mut g = Gazetteer {
             fold,
+            buckets: Vec::new(),
+            hashed: HashMap::default(),
             strings,
             geonameid,
             lat,
@@ -245,6 +260,8 @@ impl Gazetteer {
             persons,
         };
         g.validate()?;
+        g.buckets = g.build_buckets();
+        g.build_hashes();
         Ok(g)
     }
 
@@ -313,35 +330,103 @@ impl Gazetteer {
         &self.key_pool[self.key_off[i] as usize..self.key_off[i + 1] as usize]
     }
 
-    /// The index of `key`, if the gazetteer has it.
-    pub fn find_key(&self, key: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.key_count());
-        let key = key.as_bytes();
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.key(mid).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+    fn hash(key: &[u8]) -> u64 {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = FxBuild::default().build_hasher();
+        h.write(key);
+        h.write_u8(0xff);
+        h.finish()
     }
 
-    /// Whether some key starts with `prefix` followed by a space (a longer name may follow).
-    pub fn has_longer(&self, prefix: &str) -> bool {
-        let probe = format!("{prefix} ");
-        let p = probe.as_bytes();
-        let (mut lo, mut hi) = (0, self.key_count());
+    fn build_hashes(&mut self) {
+        let mut hashed: HashMap<u64, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(self.key_count() * 3 / 2, FxBuild::default());
+        for i in 0..self.key_count() {
+            let k = self.key(i);
+            let slot = hashed.entry(Gazetteer::hash(k)).or_insert(NO_KEY);
+            if *slot & NO_KEY == NO_KEY {
+                *slot = (*slot & HAS_LONGER) | i as u32;
+            }
+            for (j, &b) in k.iter().enumerate() {
+                if b == b' ' {
+                    *hashed.entry(Gazetteer::hash(&k[..j])).or_insert(NO_KEY) |= HAS_LONGER;
+                }
+            }
+        }
+        self.hashed = hashed;
+    }
+
+    fn bucket_of(key: &[u8]) -> usize {
+        (usize::from(key.first().copied().unwrap_or(0)) << 8)
+            | usize::from(key.get(1).copied().unwrap_or(0))
+    }
+
+    fn build_buckets(&self) -> Vec<u32> {
+        let mut buckets = vec![0u32; 65_537];
+        let mut k = 0;
+        for (b, slot) in buckets.iter_mut().enumerate() {
+            while k < self.key_count() && Gazetteer::bucket_of(self.key(k)) < b {
+                k += 1;
+            }
+            *slot = k as u32;
+        }
+        buckets
+    }
+
+    /// The first key not less than `key`.
+    fn lower_bound(&self, key: &[u8]) -> usize {
+        let b = Gazetteer::bucket_of(key);
+        let (mut lo, mut hi) = match (self.buckets.get(b), self.buckets.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (0, self.key_count()),
+        };
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if self.key(mid) < p {
+            if self.key(mid) < key {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        lo < self.key_count() && self.key(lo).starts_with(p)
+        lo
+    }
+
+    /// The index of `key`, if the gazetteer has it, and whether a longer name starts with
+    /// `key` and a space — in one search: such names sort right after `key` itself.
+    pub fn lookup(&self, key: &str) -> (Option<usize>, bool) {
+        let k = key.as_bytes();
+        if !self.hashed.is_empty() {
+            let Some(&v) = self.hashed.get(&Gazetteer::hash(k)) else {
+                return (None, false);
+            };
+            let longer = v & HAS_LONGER != 0; // may be a collision's: only costs a lookup
+            let i = (v & NO_KEY) as usize;
+            if v & NO_KEY == NO_KEY {
+                return (None, longer);
+            }
+            if self.key(i) == k {
+                return (Some(i), longer);
+            }
+            // A collision with another key: search.
+        }
+        let i = self.lower_bound(k);
+        let exact = (i < self.key_count() && self.key(i) == k).then_some(i);
+        let next = if exact.is_some() { i + 1 } else { i };
+        let longer = next < self.key_count() && {
+            let n = self.key(next);
+            n.len() > k.len() && n.starts_with(k) && n[k.len()] == b' '
+        };
+        (exact, longer)
+    }
+
+    /// The index of `key`, if the gazetteer has it.
+    pub fn find_key(&self, key: &str) -> Option<usize> {
+        self.lookup(key).0
+    }
+
+    /// Whether some key starts with `prefix` followed by a space (a longer name may follow).
+    pub fn has_longer(&self, prefix: &str) -> bool {
+        self.lookup(prefix).1
     }
 
     /// The entries named by key number `key`.

@@ -19,10 +19,9 @@ pub struct NameRef {
 
 /// A name index the matcher can search.
 pub trait Names {
-    /// Where `key` is found, if anywhere.
-    fn find(&self, key: &str) -> Option<NameRef>;
-    /// Whether some longer name starts with `key` and a space.
-    fn has_longer(&self, key: &str) -> bool;
+    /// Where `key` is found, if anywhere, and whether some longer name starts with `key` and a
+    /// space.
+    fn lookup(&self, key: &str) -> (Option<NameRef>, bool);
 }
 
 /// The most words a gazetteer name may have.
@@ -42,12 +41,6 @@ pub struct Candidate {
     /// The trailing head word, if one follows ("province").
     pub head: Option<Head>,
 }
-
-/// Lower-case words that may start a name when a capitalised word follows ("al-Rutbah").
-const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ath", "adh", "an", "de", "du", "la",
-    "le", "les", "los", "las", "da", "di", "del", "della", "van", "von", "ul",
-];
 
 /// Whether the text between two words lets a name run on ("New York", "al-Rutbah",
 /// "St. Louis", "Washington, D.C.").
@@ -98,11 +91,12 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
         let t = &tokens[i];
         let upper = starts_upper(text, t.span);
         let particle = !upper
-            && PARTICLES.contains(&t.key.as_str())
+            && t.key.len() <= 5
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| starts_upper(text, n.span))
-            && matches!(gap(text, tokens, i), "-" | " ");
+            && matches!(gap(text, tokens, i), "-" | " ")
+            && lexicon::PARTICLES.contains(t.key);
         if !upper && !particle {
             i += 1;
             continue;
@@ -118,16 +112,17 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
                 }
                 key.push(' ');
             }
-            key.push_str(&tokens[j].key);
+            key.push_str(tokens[j].key);
             // A name ends on a capitalised word or a code ("Gaza Strip", "D.C."), not on
             // "province" or "area" (those are heads, outside the span).
-            if let Some(k) = names.find(&key)
+            let (found, longer) = names.lookup(&key);
+            if let Some(k) = found
                 && (j == i || starts_upper(text, tokens[j].span) || tokens[j].key.len() == 1)
             {
                 shorter = best;
                 best = Some((j + 1, k));
             }
-            if tokens[j].possessive || !names.has_longer(&key) {
+            if tokens[j].possessive || !longer {
                 break;
             }
         }
@@ -181,7 +176,7 @@ pub(crate) fn head_after(text: &str, tokens: &[Token], last: usize) -> Option<He
     if last == 0 || !matches!(gap(text, tokens, last - 1), " " | "-") {
         return None;
     }
-    lexicon::trailing_head(&t.key)
+    lexicon::trailing_head(t.key)
 }
 
 /// A run of capitalised words the gazetteer lacks that is shaped like a place: followed by a
@@ -201,11 +196,11 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
             break;
         }
     }
-    if j == i || lexicon::contains(lexicon::FUNCTION_WORDS, &tokens[i].key) {
+    if j == i || lexicon::contains(&lexicon::FUNCTION_WORDS, tokens[i].key) {
         return None;
     }
     // "Lake Erie", "Mount Sinjar": a leading head plus one or two names.
-    if lexicon::contains(lexicon::LEADING_NAME_HEADS, &tokens[i].key) && j > i + 1 {
+    if lexicon::contains(&lexicon::LEADING_NAME_HEADS, tokens[i].key) && j > i + 1 {
         return Some(Candidate {
             first: i,
             last: j,
@@ -215,7 +210,7 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         });
     }
     // "Tigris River": ends in a capitalised name head, with a name before it.
-    if j > i + 1 && lexicon::contains(lexicon::NAME_HEADS, &tokens[j - 1].key) {
+    if j > i + 1 && lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key) {
         return Some(Candidate {
             first: i,
             last: j,

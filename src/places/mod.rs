@@ -225,10 +225,11 @@ impl PlaceExtractor {
     /// Places in `text`, in order, each inside one of `sentences`.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
-        let mut words = Vec::new();
+        let mut buffer = tokens::Words::default();
         for (i, s) in sentences.iter().enumerate() {
-            tokens::tokenize(text, s.span.start, s.span.end, i, gazetteer, &mut words);
+            tokens::tokenize(text, s.span.start, s.span.end, i, gazetteer, &mut buffer);
         }
+        let words = buffer.tokens();
         let index = user::Index {
             gazetteer,
             user: &self.user,

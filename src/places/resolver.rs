@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::places::context::Mention;
 use crate::places::gazetteer::{Entry, NameFlags};
-use crate::places::lexicon::Head;
+use crate::places::lexicon::{FxBuild, Head};
 use crate::places::tokens::Token;
 use crate::places::user::{ExtraPlace, Index};
 use crate::places::{Place, PlaceKind, PlacesConfig};
@@ -81,28 +81,31 @@ struct Contribution<'c> {
 }
 
 impl<'c> Contribution<'c> {
-    fn add_to(&self, ev: &mut Evidence<'c>, sign: f64) {
+    fn add_to(&self, ev: &mut Evidence<'c>) {
         for &(cc, w, named) in &self.countries {
-            *ev.countries.entry(cc).or_default() += sign * w;
+            *ev.countries.entry(cc).or_default() += w;
             if named {
-                *ev.named.entry(cc).or_default() += sign * w;
+                *ev.named.entry(cc).or_default() += w;
             }
         }
         for &(a, w) in &self.admin1 {
-            *ev.admin1.entry(a).or_default() += sign * w;
+            *ev.admin1.entry(a).or_default() += w;
         }
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn score(
     o: &Option_<'_>,
+    prior: f64,
     m: &Mention,
     opts: &[Option_<'_>],
     ev: &Evidence<'_>,
+    own: &Contribution<'_>,
     container: Option<Option_<'_>>,
     config: &PlacesConfig,
 ) -> f64 {
-    let mut s = o.prior() + head_bonus(m.head, o.kind());
+    let mut s = prior + head_bonus(m.head, o.kind());
     // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
     // says otherwise.
     let big_city = o.kind() == PlaceKind::City
@@ -115,13 +118,23 @@ fn score(
         s += 5.0;
     }
     if let Some(cc) = o.country() {
-        s += 3.0 * ev.countries.get(cc).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+        // The mention's own reading is no evidence for itself.
+        let mine: f64 = own
+            .countries
+            .iter()
+            .filter(|x| x.0 == cc)
+            .map(|x| x.1)
+            .sum();
+        let e = ev.countries.get(cc).copied().unwrap_or(0.0) - mine;
+        s += 3.0 * e.clamp(0.0, 2.0);
         if config.countries.iter().any(|c| c == cc) {
             s += 8.0;
         }
     }
     if let Some(a) = o.admin1() {
-        s += 3.0 * ev.admin1.get(&a).copied().unwrap_or(0.0).clamp(0.0, 2.0);
+        let mine: f64 = own.admin1.iter().filter(|x| x.0 == a).map(|x| x.1).sum();
+        let e = ev.admin1.get(&a).copied().unwrap_or(0.0) - mine;
+        s += 3.0 * e.clamp(0.0, 2.0);
     }
     if let Some(cont) = container {
         let inside = match cont.kind() {
@@ -137,10 +150,10 @@ fn score(
 
 #[derive(Default)]
 struct Evidence<'c> {
-    countries: HashMap<&'c str, f64>,
+    countries: HashMap<&'c str, f64, FxBuild>,
     /// Countries named outright: by a country mention, an admin1, a demonym or the user.
-    named: HashMap<&'c str, f64>,
-    admin1: HashMap<u32, f64>,
+    named: HashMap<&'c str, f64, FxBuild>,
+    admin1: HashMap<u32, f64, FxBuild>,
 }
 
 fn head_bonus(head: Option<Head>, kind: PlaceKind) -> f64 {
@@ -184,6 +197,18 @@ pub fn resolve(
         })
         .collect();
 
+    let priors: Vec<Vec<f64>> = options
+        .iter()
+        .map(|opts| opts.iter().map(Option_::prior).collect())
+        .collect();
+    let best_prior = |i: usize| -> Option<Option_<'_>> {
+        priors[i]
+            .iter()
+            .enumerate()
+            .max_by(|a, b| score_cmp(*a.1, *b.1))
+            .map(|(j, _)| options[i][j])
+    };
+
     // Evidence: the user's focus, demonyms, and the current reading of every other mention,
     // weighted by how much a mention of that kind says about where the story is. Two rounds:
     // readings from priors, then readings with evidence.
@@ -213,9 +238,7 @@ pub fn resolve(
                     c.countries.push((cc, 1.0, true));
                 }
                 let pick = if round == 0 {
-                    opts.iter()
-                        .copied()
-                        .max_by(|a, b| score_cmp(a.prior(), b.prior()))
+                    best_prior(i)
                 } else {
                     chosen[i].and_then(|(j, _, _)| opts.get(j).copied())
                 };
@@ -244,32 +267,22 @@ pub fn resolve(
         let mut total = Evidence {
             countries: base.countries.clone(),
             named: base.named.clone(),
-            admin1: HashMap::new(),
+            admin1: HashMap::default(),
         };
         for c in &contributions {
-            c.add_to(&mut total, 1.0);
+            c.add_to(&mut total);
         }
         for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
-            // The mention's own reading is no evidence for itself.
-            let mut ev = Evidence {
-                countries: total.countries.clone(),
-                named: total.named.clone(),
-                admin1: total.admin1.clone(),
-            };
-            contributions[i].add_to(&mut ev, -1.0);
-            let container = if m.comma_next {
-                options.get(i + 1).and_then(|o| {
-                    o.iter()
-                        .copied()
-                        .max_by(|a, b| score_cmp(a.prior(), b.prior()))
-                        .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
-                })
+            let container = if m.comma_next && i + 1 < mentions.len() {
+                best_prior(i + 1)
+                    .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
             } else {
                 None
             };
             let scores: Vec<f64> = opts
                 .iter()
-                .map(|o| score(o, m, opts, &ev, container, config))
+                .zip(&priors[i])
+                .map(|(o, &p)| score(o, p, m, opts, &total, &contributions[i], container, config))
                 .collect();
             chosen[i] = scores
                 .iter()
@@ -291,7 +304,7 @@ pub fn resolve(
     let key_of = |m: &Mention| -> String {
         tokens[m.first..m.last]
             .iter()
-            .map(|t| t.key.as_str())
+            .map(|t| t.key)
             .collect::<Vec<_>>()
             .join(" ")
     };

@@ -7,12 +7,12 @@ use crate::places::gazetteer::Gazetteer;
 use crate::span::Span;
 
 /// One word.
-#[derive(Clone, Debug)]
-pub struct Token {
+#[derive(Clone, Copy, Debug)]
+pub struct Token<'k> {
     /// Bytes of the word (without a possessive "'s").
     pub span: Span,
     /// The word folded for lookup: lower case, diacritics and apostrophes removed.
-    pub key: String,
+    pub key: &'k str,
     /// The word was followed by a possessive "'s".
     pub possessive: bool,
     /// Index of the sentence the word is in.
@@ -49,24 +49,55 @@ pub fn fold_word(word: &str, gazetteer: &Gazetteer, out: &mut String) {
         if is_apostrophe(c) || ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }
-        if let Some(f) = gazetteer.fold(c) {
-            out.push_str(f);
-        } else if c.is_ascii() {
+        if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if let Some(f) = gazetteer.fold(c) {
+            out.push_str(f);
         } else {
             out.extend(c.to_lowercase());
         }
     }
 }
 
-/// The words of `text[range]`, tagged with `sentence`.
+/// A word found by [`tokenize`], its key still a range of the key buffer.
+#[derive(Clone, Copy, Debug)]
+pub struct RawToken {
+    span: Span,
+    key: (usize, usize),
+    possessive: bool,
+    sentence: usize,
+}
+
+/// Folded keys of all words in one buffer (one allocation per text, not per word).
+#[derive(Debug, Default)]
+pub struct Words {
+    raw: Vec<RawToken>,
+    keys: String,
+}
+
+impl Words {
+    /// The words, with keys borrowed from the buffer.
+    pub fn tokens(&self) -> Vec<Token<'_>> {
+        self.raw
+            .iter()
+            .map(|r| Token {
+                span: r.span,
+                key: self.keys.get(r.key.0..r.key.1).unwrap_or(""),
+                possessive: r.possessive,
+                sentence: r.sentence,
+            })
+            .collect()
+    }
+}
+
+/// Adds the words of `text[start..end]`, tagged with `sentence`, to `out`.
 pub fn tokenize(
     text: &str,
     start: usize,
     end: usize,
     sentence: usize,
     gazetteer: &Gazetteer,
-    out: &mut Vec<Token>,
+    out: &mut Words,
 ) {
     let Some(slice) = text.get(start..end) else {
         return;
@@ -107,11 +138,11 @@ pub fn tokenize(
             }
         }
         let word = &slice[i..word_end];
-        let mut key = String::with_capacity(word.len());
-        fold_word(word, gazetteer, &mut key);
-        out.push(Token {
+        let key_start = out.keys.len();
+        fold_word(word, gazetteer, &mut out.keys);
+        out.raw.push(RawToken {
             span: Span::new(start + i, start + word_end),
-            key,
+            key: (key_start, out.keys.len()),
             possessive,
             sentence,
         });
@@ -120,8 +151,8 @@ pub fn tokenize(
 
 /// The lookup key of a whole name ("al-Rutbah" → "al rutbah"), as the gazetteer stores it.
 pub fn key_of(name: &str, gazetteer: &Gazetteer) -> String {
-    let mut words = Vec::new();
+    let mut words = Words::default();
     tokenize(name, 0, name.len(), 0, gazetteer, &mut words);
-    let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+    let keys: Vec<&str> = words.tokens().iter().map(|w| w.key).collect();
     keys.join(" ")
 }

@@ -123,6 +123,9 @@ impl UserPlaces {
     }
 
     fn find(&self, key: &str) -> Option<usize> {
+        if self.keys.is_empty() {
+            return None;
+        }
         let i = self.keys.partition_point(|(k, _)| k.as_str() < key);
         (self.keys.get(i).is_some_and(|(k, _)| k == key)).then_some(i)
     }
@@ -137,6 +140,9 @@ impl UserPlaces {
     }
 
     fn has_longer(&self, key: &str) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
         let probe = format!("{key} ");
         let i = self
             .keys
@@ -164,20 +170,18 @@ pub struct Index<'a> {
 impl Index<'_> {
     /// Where a one-word `key` is found.
     pub fn find_key(&self, key: &str) -> Option<NameRef> {
-        self.find(key)
+        self.lookup(key).0
     }
 }
 
 impl Names for Index<'_> {
-    fn find(&self, key: &str) -> Option<NameRef> {
+    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
+        let (gazetteer, longer) = self.gazetteer.lookup(key);
         let r = NameRef {
-            gazetteer: self.gazetteer.find_key(key),
+            gazetteer,
             user: self.user.find(key),
         };
-        (r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key)).then_some(r)
-    }
-
-    fn has_longer(&self, key: &str) -> bool {
-        self.gazetteer.has_longer(key) || self.user.has_longer(key)
+        let found = r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key);
+        (found.then_some(r), longer || self.user.has_longer(key))
     }
 }
