@@ -241,7 +241,7 @@ fn judge_one(
     };
     let caps_code = entries.iter().any(|p| p.flags.has(NameFlags::CAPS));
     let known = !entries.is_empty() || user.is_some();
-    let demonym = !known && !demonym_of.is_empty();
+    let mut demonym = !known && !demonym_of.is_empty();
     if !known && !demonym && c.key.is_some() && !allowed {
         return None;
     }
@@ -306,14 +306,21 @@ fn judge_one(
         }
     }
     if single && lexicon::NEVER_PLACES.has(first_cls) && !caps_code {
-        return None;
+        if demonym_of.is_empty() {
+            return None;
+        }
+        // "European", "African": only the demonym reading.
+        entries.clear();
+        demonym = true;
     }
     if key.len() < 3 && !caps_code && !abbr_only && !demonym {
         return None;
     }
 
     // A person or an organisation whose name holds the place.
-    let titled = lexicon::PERSON_TITLES.has(prev_cls) && prev_upper;
+    let titled = lexicon::PERSON_TITLES.has(prev_cls)
+        && prev_upper
+        && matches!(gap(text, tokens, c.first - 1), " " | ". ");
     if titled {
         return None;
     }
@@ -337,6 +344,12 @@ fn judge_one(
         },
     );
     let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
+    let country = entries
+        .iter()
+        .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
+    // The word before is not a person's name nor "United" ("United Russia" is a party).
+    let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
+        && prev.is_some_and(|p| p != "united" && !index.gazetteer.is_person_name(p));
     if !title_case && !caps_code && !demonym {
         if prev_upper
             && matches!(gap(text, tokens, c.first - 1), " ")
@@ -344,8 +357,10 @@ fn judge_one(
             && !lexicon::DIRECTION_MODIFIERS.has(prev_cls)
             && !lexicon::FUNCTION_WORDS.has(prev_cls)
             && !lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls)
+            && !(country && max_pop >= 1_000_000 && prev_plain)
         {
             // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
+            // A big country stays inside an organisation's name ("Air Zimbabwe").
             return None;
         }
         if next_upper

@@ -449,8 +449,7 @@ impl Gazetteer {
     /// The entry of a country, by ISO code.
     pub fn country(&self, code: &str) -> Option<Entry<'_>> {
         (0..self.len())
-            .take_while(|&i| self.kind[i] == 0)
-            .find(|&i| self.cc[i] == code.as_bytes())
+            .find(|&i| self.kind[i] == 0 && self.cc[i] == code.as_bytes())
             .map(|i| self.entry(i as u32))
     }
 }
