@@ -272,6 +272,28 @@ pub fn resolve(
         for c in &contributions {
             c.add_to(&mut total);
         }
+        // Anchors for proximity: the points of the current readings of local places (cities
+        // and districts), at most MAX_ANCHORS of them, each with its mention's first token.
+        let anchors: Vec<(usize, f64, f64)> = if round == 0 {
+            Vec::new()
+        } else {
+            chosen
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let o = options[i].get(c.as_ref()?.0)?;
+                    match o {
+                        Option_::Gazetteer(e, _)
+                            if matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2) =>
+                        {
+                            Some((mentions[i].first, e.lat(), e.lon()))
+                        }
+                        _ => None,
+                    }
+                })
+                .take(MAX_ANCHORS)
+                .collect()
+        };
         for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
             let container = if m.comma_next && i + 1 < mentions.len() {
                 best_prior(i + 1)
@@ -282,7 +304,10 @@ pub fn resolve(
             let scores: Vec<f64> = opts
                 .iter()
                 .zip(&priors[i])
-                .map(|(o, &p)| score(o, p, m, opts, &total, &contributions[i], container, config))
+                .map(|(o, &p)| {
+                    let near = proximity(o, &anchors, tokens, m, mentions_key_eq(tokens, m));
+                    score(o, p, m, opts, &total, &contributions[i], container, config) + near
+                })
                 .collect();
             chosen[i] = scores
                 .iter()
@@ -390,6 +415,57 @@ pub fn resolve(
         }
     }
     places
+}
+
+/// How many other mentions' points a reading is compared with.
+const MAX_ANCHORS: usize = 48;
+
+/// A closure telling whether another mention (by its first token) has the same name as `m`.
+fn mentions_key_eq<'a>(tokens: &'a [Token<'_>], m: &'a Mention) -> impl Fn(usize) -> bool + 'a {
+    move |first: usize| {
+        let len = m.last - m.first;
+        tokens.get(first..first + len).is_some_and(|other| {
+            other
+                .iter()
+                .zip(&tokens[m.first..m.last])
+                .all(|(a, b)| a.key == b.key)
+        })
+    }
+}
+
+/// Bonus for a local reading near the other places of the story: "Paris" next to Texas
+/// towns is Paris, Texas. Mentions of the same name are no evidence for each other.
+fn proximity(
+    o: &Option_<'_>,
+    anchors: &[(usize, f64, f64)],
+    _tokens: &[Token<'_>],
+    m: &Mention,
+    same_name: impl Fn(usize) -> bool,
+) -> f64 {
+    let Option_::Gazetteer(e, _) = o else {
+        return 0.0;
+    };
+    if !matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2) {
+        return 0.0;
+    }
+    let (lat, lon) = (e.lat(), e.lon());
+    let mut best = f64::MAX;
+    for &(first, alat, alon) in anchors {
+        if first == m.first || same_name(first) {
+            continue;
+        }
+        // Equirectangular distance: plenty for "within a few hundred km".
+        let x = (alon - lon).to_radians() * ((alat + lat) / 2.0).to_radians().cos();
+        let y = (alat - lat).to_radians();
+        best = best.min((x * x + y * y).sqrt() * 6371.0);
+    }
+    if best <= 100.0 {
+        2.5
+    } else if best <= 300.0 {
+        1.5
+    } else {
+        0.0
+    }
 }
 
 fn score_cmp(a: f64, b: f64) -> std::cmp::Ordering {
