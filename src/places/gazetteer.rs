@@ -39,9 +39,6 @@ pub fn embedded() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-const NO_KEY: u32 = 0x7fff_ffff;
-const HAS_LONGER: u32 = 0x8000_0000;
-
 /// How a name refers to its entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NameFlags(pub u8);
@@ -86,10 +83,7 @@ pub struct Gazetteer {
     /// For each first two bytes of a key, the first key number starting with them or later
     /// (65 537 entries), so a search only bisects keys that share its first two bytes.
     buckets: Vec<u32>,
-    /// 32-bit hash of each key and of each word prefix of a longer key ("new" of "new york")
-    /// → the key's number (or [`NO_KEY`]) plus [`HAS_LONGER`]: one probe answers both
-    /// questions of [`Gazetteer::lookup`]. Collisions are checked against the key bytes.
-    hashed: HashMap<u64, u32, FxBuild>,
+
     strings: Vec<u8>,
     geonameid: Vec<u32>,
     lat: Vec<i32>,
@@ -161,7 +155,6 @@ impl Gazetteer {
         Gazetteer {
             fold: HashMap::default(),
             buckets: vec![0; 65_537],
-            hashed: HashMap::default(),
             strings: Vec::new(),
             geonameid: Vec::new(),
             lat: Vec::new(),
@@ -241,7 +234,6 @@ impl Gazetteer {
         let mut g = Gazetteer {
             fold,
             buckets: Vec::new(),
-            hashed: HashMap::default(),
             strings,
             geonameid,
             lat,
@@ -261,7 +253,6 @@ impl Gazetteer {
         };
         g.validate()?;
         g.buckets = g.build_buckets();
-        g.build_hashes();
         Ok(g)
     }
 
@@ -330,32 +321,6 @@ impl Gazetteer {
         &self.key_pool[self.key_off[i] as usize..self.key_off[i + 1] as usize]
     }
 
-    fn hash(key: &[u8]) -> u64 {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = FxBuild::default().build_hasher();
-        h.write(key);
-        h.write_u8(0xff);
-        h.finish()
-    }
-
-    fn build_hashes(&mut self) {
-        let mut hashed: HashMap<u64, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(self.key_count() * 3 / 2, FxBuild::default());
-        for i in 0..self.key_count() {
-            let k = self.key(i);
-            let slot = hashed.entry(Gazetteer::hash(k)).or_insert(NO_KEY);
-            if *slot & NO_KEY == NO_KEY {
-                *slot = (*slot & HAS_LONGER) | i as u32;
-            }
-            for (j, &b) in k.iter().enumerate() {
-                if b == b' ' {
-                    *hashed.entry(Gazetteer::hash(&k[..j])).or_insert(NO_KEY) |= HAS_LONGER;
-                }
-            }
-        }
-        self.hashed = hashed;
-    }
-
     fn bucket_of(key: &[u8]) -> usize {
         (usize::from(key.first().copied().unwrap_or(0)) << 8)
             | usize::from(key.get(1).copied().unwrap_or(0))
@@ -395,20 +360,6 @@ impl Gazetteer {
     /// `key` and a space — in one search: such names sort right after `key` itself.
     pub fn lookup(&self, key: &str) -> (Option<usize>, bool) {
         let k = key.as_bytes();
-        if !self.hashed.is_empty() {
-            let Some(&v) = self.hashed.get(&Gazetteer::hash(k)) else {
-                return (None, false);
-            };
-            let longer = v & HAS_LONGER != 0; // may be a collision's: only costs a lookup
-            let i = (v & NO_KEY) as usize;
-            if v & NO_KEY == NO_KEY {
-                return (None, longer);
-            }
-            if self.key(i) == k {
-                return (Some(i), longer);
-            }
-            // A collision with another key: search.
-        }
         let i = self.lower_bound(k);
         let exact = (i < self.key_count() && self.key(i) == k).then_some(i);
         let next = if exact.is_some() { i + 1 } else { i };

@@ -101,6 +101,17 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
             i += 1;
             continue;
         }
+        // "The", "He", "In" open sentences; only "The Hague"-like names need a lookup.
+        if upper
+            && t.key.len() <= 7
+            && lexicon::FUNCTION_WORDS.contains(t.key)
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.sentence == t.sentence && starts_upper(text, n.span))
+        {
+            i += 1;
+            continue;
+        }
         key.clear();
         let mut best: Option<(usize, NameRef)> = None; // (last, names)
         let mut shorter: Option<(usize, NameRef)> = None;

@@ -193,6 +193,12 @@ pub fn resolve(
                     o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
                 }
             }
+            // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
+            // and keep the work per mention bounded.
+            if o.len() > MAX_OPTIONS {
+                o.sort_by(|a, b| score_cmp(b.prior(), a.prior()));
+                o.truncate(MAX_OPTIONS);
+            }
             o
         })
         .collect();
@@ -226,7 +232,11 @@ pub fn resolve(
             }
         }
     }
-    for round in 0..3 {
+    // Very long inputs (a book, a dump) get one round of coherence and no proximity: the
+    // refinements cost work per pair of mentions and say little across hundreds of pages.
+    let long_input = mentions.len() > LONG_INPUT;
+    let rounds = if long_input { 1 } else { 3 };
+    for round in 0..rounds {
         // Contributions of each mention under the current readings.
         let contributions: Vec<Contribution<'_>> = mentions
             .iter()
@@ -274,7 +284,7 @@ pub fn resolve(
         }
         // Anchors for proximity: the points of the current readings of local places (cities
         // and districts), at most MAX_ANCHORS of them, each with its mention's first token.
-        let anchors: Vec<(usize, f64, f64)> = if round == 0 {
+        let anchors: Vec<(usize, f64, f64)> = if round == 0 || long_input {
             Vec::new()
         } else {
             chosen
@@ -305,7 +315,7 @@ pub fn resolve(
                 .iter()
                 .zip(&priors[i])
                 .map(|(o, &p)| {
-                    let near = proximity(o, &anchors, tokens, m, mentions_key_eq(tokens, m));
+                    let near = proximity(o, &anchors, m, mentions_key_eq(tokens, m));
                     score(o, p, m, opts, &total, &contributions[i], container, config) + near
                 })
                 .collect();
@@ -318,7 +328,7 @@ pub fn resolve(
                     (j, s, 1.0 / total)
                 });
         }
-        if round == 2 {
+        if round == rounds - 1 {
             base.named = total.named;
         }
     }
@@ -418,7 +428,13 @@ pub fn resolve(
 }
 
 /// How many other mentions' points a reading is compared with.
-const MAX_ANCHORS: usize = 48;
+const MAX_ANCHORS: usize = 32;
+
+/// Mentions beyond which an input counts as very long.
+const LONG_INPUT: usize = 2_000;
+
+/// How many readings of one name are weighed.
+const MAX_OPTIONS: usize = 16;
 
 /// A closure telling whether another mention (by its first token) has the same name as `m`.
 fn mentions_key_eq<'a>(tokens: &'a [Token<'_>], m: &'a Mention) -> impl Fn(usize) -> bool + 'a {
@@ -438,7 +454,6 @@ fn mentions_key_eq<'a>(tokens: &'a [Token<'_>], m: &'a Mention) -> impl Fn(usize
 fn proximity(
     o: &Option_<'_>,
     anchors: &[(usize, f64, f64)],
-    _tokens: &[Token<'_>],
     m: &Mention,
     same_name: impl Fn(usize) -> bool,
 ) -> f64 {
