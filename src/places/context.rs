@@ -190,14 +190,21 @@ fn judge_one(
     let surface = c.span.as_str(text);
     let first = &tokens[c.first];
     let sentence = first.sentence;
-    let key: String = {
-        let keys: Vec<&str> = tokens[c.first..c.last].iter().map(|t| t.key).collect();
-        keys.join(" ")
+    let words = &tokens[c.first..c.last];
+    let key_len = words
+        .iter()
+        .map(|t| t.key.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let allowed = if index.user.has_lists() {
+        let key = words.iter().map(|t| t.key).collect::<Vec<_>>().join(" ");
+        if index.user.denied(&key) {
+            return None;
+        }
+        index.user.allowed(&key)
+    } else {
+        false
     };
-    if index.user.denied(&key) {
-        return None;
-    }
-    let allowed = index.user.allowed(&key);
     let caps = is_all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let sentence_start = sentence_start_word(tokens, c.first);
     let title_case = facts.title_case.contains(&sentence);
@@ -313,7 +320,7 @@ fn judge_one(
         entries.clear();
         demonym = true;
     }
-    if key.len() < 3 && !caps_code && !abbr_only && !demonym {
+    if key_len < 3 && !caps_code && !abbr_only && !demonym {
         return None;
     }
 

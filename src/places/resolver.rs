@@ -335,13 +335,15 @@ pub fn resolve(
     let ev = base;
 
     // One sense per document: the same name keeps its most confident reading.
-    let mut by_key: HashMap<String, (u64, f64)> = HashMap::new();
-    let key_of = |m: &Mention| -> String {
-        tokens[m.first..m.last]
-            .iter()
-            .map(|t| t.key)
-            .collect::<Vec<_>>()
-            .join(" ")
+    let mut by_key: HashMap<u64, (u64, f64), FxBuild> = HashMap::default();
+    // A hash of the mention's words stands for its name (no allocation per mention).
+    let key_of = |m: &Mention| -> u64 {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = FxBuild::default().build_hasher();
+        for t in &tokens[m.first..m.last] {
+            t.key.hash(&mut h);
+        }
+        h.finish()
     };
     for ((m, opts), c) in mentions.iter().zip(&options).zip(&chosen) {
         if let (Some((j, s, _)), Some(Option_::Gazetteer(e, _))) =
@@ -464,13 +466,15 @@ fn proximity(
         return 0.0;
     }
     let (lat, lon) = (e.lat(), e.lon());
+    let cos_lat = lat.to_radians().cos();
     let mut best = f64::MAX;
     for &(first, alat, alon) in anchors {
-        if first == m.first || same_name(first) {
+        // 3 degrees of latitude is over 300 km: too far whatever the longitude.
+        if (alat - lat).abs() > 3.0 || first == m.first || same_name(first) {
             continue;
         }
         // Equirectangular distance: plenty for "within a few hundred km".
-        let x = (alon - lon).to_radians() * ((alat + lat) / 2.0).to_radians().cos();
+        let x = (alon - lon).to_radians() * cos_lat;
         let y = (alat - lat).to_radians();
         best = best.min((x * x + y * y).sqrt() * 6371.0);
     }

@@ -45,6 +45,12 @@ fn is_contraction(rest: &str) -> bool {
 
 /// Folds one word for lookup, the way `tools/build_gazetteer.py` folds names.
 pub fn fold_word(word: &str, gazetteer: &Gazetteer, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if is_apostrophe(c) || ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
@@ -102,40 +108,71 @@ pub fn tokenize(
     let Some(slice) = text.get(start..end) else {
         return;
     };
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
+    let bytes = slice.as_bytes();
+    // The char at `p` (a char boundary), decoded only off the ASCII fast path.
+    let char_at = |p: usize| slice.get(p..).and_then(|r| r.chars().next());
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = char_at(pos) else { break };
+            if !is_word_char(c) {
+                pos += c.len_utf8();
+                continue;
+            }
         }
-        let mut word_end = i + c.len_utf8();
+        let i = pos;
+        let mut p = pos;
+        let mut word_end = pos;
         let mut possessive = false;
-        while let Some(&(j, d)) = chars.peek() {
+        while p < bytes.len() {
+            let b = bytes[p];
+            let (d, len) = if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    p += 1;
+                    word_end = p;
+                    continue;
+                }
+                (b as char, 1)
+            } else {
+                match char_at(p) {
+                    Some(d) => (d, d.len_utf8()),
+                    None => break,
+                }
+            };
             if is_word_char(d) {
-                word_end = j + d.len_utf8();
-                chars.next();
+                p += len;
+                word_end = p;
             } else if is_apostrophe(d) {
                 // Inside a word only when a letter follows; "'s" + non-letter is a possessive.
-                let rest = &slice[j + d.len_utf8()..];
+                let rest = &slice[p + len..];
                 let mut after = rest.chars();
                 match after.next() {
                     Some(n) if is_word_char(n) => {
                         if (n == 's' || n == 'S') && !after.next().is_some_and(is_word_char) {
                             possessive = true;
-                            chars.next(); // apostrophe
-                            chars.next(); // s
+                            p += len + 1;
                             break;
                         }
                         if is_contraction(rest) {
                             break;
                         }
-                        chars.next();
-                        word_end = j + d.len_utf8();
+                        p += len;
                     }
                     _ => break,
                 }
             } else {
                 break;
             }
+        }
+        pos = p.max(word_end).max(i + 1);
+        while pos < bytes.len() && !slice.is_char_boundary(pos) {
+            pos += 1;
         }
         let word = &slice[i..word_end];
         let key_start = out.keys.len();

@@ -150,6 +150,11 @@ impl UserPlaces {
         self.keys.get(i).is_some_and(|(k, _)| k.starts_with(&probe))
     }
 
+    /// Whether there is an allow or a deny list.
+    pub fn has_lists(&self) -> bool {
+        !self.allow.is_empty() || !self.deny.is_empty()
+    }
+
     /// Whether `key` is on the allow list.
     pub fn allowed(&self, key: &str) -> bool {
         self.allow.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
