@@ -5,12 +5,15 @@
 
 use std::collections::HashSet;
 
-use crate::places::gazetteer::{NameFlags, Posting};
+use crate::places::gazetteer::{Gazetteer, NameFlags, Posting};
 use crate::places::lexicon::{self, FxBuild, Head};
 use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
 use crate::places::tokens::Token;
 use crate::places::user::Index;
 use crate::span::Span;
+
+/// Places named like common surnames ("Jones", "Ripley") need a cue below this population.
+const PERSON_TOWN_POP: u64 = 50_000;
 
 /// A candidate that passed the filters, with what the context says about it.
 #[derive(Clone, Debug)]
@@ -45,7 +48,7 @@ struct DocFacts {
     title_case: HashSet<usize, FxBuild>,
 }
 
-fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
+fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
     let mut persons = HashSet::default();
     let mut title_case = HashSet::default();
     // Title-case sentences.
@@ -64,8 +67,12 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
             {
                 words += 1;
                 if starts_upper(text, tokens[j].span)
-                    // "of", "and", "in": short lower-case words do not break Title Case.
-                    || tokens[j].key.len() <= 4
+                    // "of", "and", "in": small words do not break Title Case.
+                    || matches!(
+                        tokens[j].key,
+                        "a" | "an" | "the" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
+                            | "for" | "by" | "with" | "from" | "as" | "but" | "vs"
+                    )
                 {
                     caps += 1;
                 }
@@ -77,7 +84,8 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
         }
         i = j;
     }
-    // Person names: a run of capitalised words starting with a first name or after a title.
+    // Person names: in a run of capitalised words, what follows a first name, a title or a
+    // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
     let mut i = 0;
     while i < tokens.len() {
         if !starts_upper(text, tokens[i].span) || title_case.contains(&tokens[i].sentence) {
@@ -86,7 +94,7 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
         }
         let mut j = i + 1;
         while j < tokens.len()
-            && j < i + 5
+            && j < i + 6
             && matches!(gap(text, tokens, j - 1), " " | ". ")
             && starts_upper(text, tokens[j].span)
         {
@@ -96,15 +104,23 @@ fn doc_facts(text: &str, tokens: &[Token]) -> DocFacts {
             && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
             && starts_upper(text, tokens[i - 1].span)
             && tokens[i - 1].sentence == tokens[i].sentence;
-        let first_name = lexicon::contains(&lexicon::FIRST_NAMES, tokens[i].key);
-        if j - i >= 2 && first_name && !is_all_caps(tokens[i].span.as_str(text)) {
-            for t in &tokens[i + 1..j] {
-                if t.key.len() > 1 {
-                    persons.insert(t.key.to_string());
-                }
+        let mut from = if titled { Some(i) } else { None };
+        for k in i..j {
+            let t = &tokens[k];
+            if from.is_some() || k + 1 >= j || is_all_caps(t.span.as_str(text)) {
+                continue;
             }
-        } else if titled {
-            for t in &tokens[i..j] {
+            let next = &tokens[k + 1];
+            let cls = lexicon::classes(t.key);
+            let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
+            let first_name = lexicon::FIRST_NAMES.has(cls)
+                || (gazetteer.is_person_name(t.key) && gazetteer.is_person_name(next.key));
+            if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
+                from = Some(k + 1);
+            }
+        }
+        if let Some(f) = from {
+            for t in &tokens[f..j] {
                 if t.key.len() > 1 {
                     persons.insert(t.key.to_string());
                 }
@@ -125,7 +141,7 @@ pub fn judge(
     candidates: Vec<Candidate>,
     index: &Index<'_>,
 ) -> Vec<Mention> {
-    let facts = doc_facts(text, tokens);
+    let facts = doc_facts(text, tokens, index.gazetteer);
     let mut out: Vec<Mention> = Vec::new();
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -373,14 +389,14 @@ fn judge_one(
         if next_upper
             && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
             && !lexicon::NAME_HEADS.has(next_cls)
-            && (first_name || (!big_unit && max_pop < 100_000 && !prep))
+            && (first_name || (!big_unit && max_pop < 100_000 && !(prep && prev != Some("of"))))
         {
             // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
             // Big places stay ("Texas Southern University", "Florida Highway Patrol").
             return None;
         }
     }
-    if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) {
+    if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) && !(big_unit && max_pop >= 1_000_000) {
         return None;
     }
     // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
@@ -399,7 +415,8 @@ fn judge_one(
     }
     // "Jones", "Ripley": common names of people need a cue unless the place is big.
     let person = entries.iter().all(|p| p.flags.has(NameFlags::PERSON)) && !entries.is_empty();
-    if person && single && !cued && !(big_unit || max_pop >= 500_000) {
+    let big_country_or_state = big_unit && max_pop >= 1_000_000;
+    if person && single && !cued && !(big_country_or_state || max_pop >= PERSON_TOWN_POP) {
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
@@ -416,8 +433,12 @@ fn judge_one(
     // Common words and weak names need a cue.
     let common = entries.iter().all(|p| p.flags.has(NameFlags::COMMON)) && !entries.is_empty();
     let lower = entries.iter().all(|p| p.flags.has(NameFlags::LOWER)) && !entries.is_empty();
-    let weak_start = sentence_start || title_case;
-    if lower && single && !caps_code && !cued && (!any_primary || (weak_start && !big_unit)) {
+    if lower
+        && single
+        && !caps_code
+        && !cued
+        && (!any_primary || title_case || (sentence_start && !big_unit))
+    {
         // "Reading the report", "Man In December": a word that also starts sentences.
         return None;
     }
@@ -507,15 +528,20 @@ fn mention(
 /// "BEIRUT (AP) —", "WASHINGTON —", "CHARLESTON, W.Va. —": an all-caps name at the start of a
 /// line, followed by a parenthesis, a dash, a comma or a colon.
 fn is_dateline(text: &str, span: Span, sentence_start: bool) -> bool {
-    let before = &text[..span.start];
-    let line_start = before
-        .rfind('\n')
-        .map_or(before, |i| &before[i + 1..])
-        .trim()
-        .is_empty();
-    if !line_start && !sentence_start {
-        return false;
-    }
     let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
-    after.starts_with(['(', '—', '–', '-', ',', ':'])
+    // "MANSFIELD -- ": a dash after an all-caps name is a dateline wherever it stands.
+    if after.starts_with("--") || after.starts_with(['—', '–']) {
+        return true;
+    }
+    // Otherwise the name opens its line or sentence (looking back a bounded window).
+    let mut from = span.start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    let line_start = match before.rfind('\n') {
+        Some(i) => before[i + 1..].trim().is_empty(),
+        None => from == 0 && before.trim().is_empty(),
+    };
+    (line_start || sentence_start) && after.starts_with(['(', '-', ',', ':'])
 }

@@ -122,7 +122,9 @@ pub static FOLLOWING_CUES: WordSet = WordSet::new(5, &[
     "facility", "plant", "office", "offices", "store", "stores", "restaurant", "airport", "library",
     "park", "campus", "attorney", "judge", "court", "jail", "prison", "sheriff", "deputies",
     "paramedics", "fire", "election", "elections", "voters", "farmers", "workers", "employees",
-    "population", "economy", "market", "markets", "region", "-based",
+    "population", "economy", "market", "markets", "region", "mother", "father", "son", "daughter",
+    "wife", "husband", "mom", "dad", "grandmother", "grandfather", "teens", "youth", "bar",
+    "hotel", "hotels", "neighbors", "shooting", "murder", "mall", "downtown", "psychiatric",
 ]);
 
 /// Capitalised words after a name that make it a street or building, not a place
@@ -179,6 +181,9 @@ pub static NEVER_PLACES: WordSet = WordSet::new(9, &[
     "corp", "ltd", "llc", "jr", "sr", "ii", "iii", "iv", "us", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
     "sun", "first", "second", "third", "hall", "olympic", "olympics",
+    "more", "some", "free", "minister", "royal", "story", "enterprise", "commonwealth", "read",
+    "toyota", "honda", "nissan", "mazda", "subaru", "lexus", "acura", "chevrolet", "hyundai",
+    "kia", "metro", "delta", "titan", "human",
 ]);
 
 /// Common English first names: a capitalised place name right after one is a surname
