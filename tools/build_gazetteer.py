@@ -211,7 +211,8 @@ class Builder:
         self.names = defaultdict(dict)  # key -> {entry index: flags}
 
     def add_entry(self, gid, kind, cc, name, lat, lon, pop, admin1=-1):
-        if gid in self.by_gid:
+        """`gid` 0 is a place without a GeoNames id (from the supplement)."""
+        if gid and gid in self.by_gid:
             return self.by_gid[gid]
         idx = len(self.entries)
         self.entries.append(dict(gid=gid, kind=kind, cc=cc or "", name=name, lat=lat, lon=lon,
@@ -406,11 +407,19 @@ def add_supplement(b: Builder, country_by_cc: dict[str, int]) -> None:
         row += [""] * (9 - len(row))
         what = row[0]
         if what == "entry":
-            # entry  gid  kind  cc  name  lat  lon  population  admin1-gid
-            _, gid, kind, cc, name, lat, lon, pop, admin1 = row[:9]
+            # entry  gid  kind  cc  names  lat  lon  population  admin1-gid
+            # gid "-" for a place without a GeoNames id; names "Canonical|alias|*preferred alias"
+            _, gid, kind, cc, names, lat, lon, pop, admin1 = row[:9]
             a1 = b.by_gid.get(int(admin1), -1) if admin1 else -1
-            idx = b.add_entry(int(gid), kind, cc, name, float(lat), float(lon), int(pop or 0), a1)
-            b.names[key_of(name)][idx] = b.names[key_of(name)].get(idx, 0) | F_PRIMARY
+            names = names.split("|")
+            gid = 0 if gid == "-" else int(gid)
+            idx = b.add_entry(gid, kind, cc, names[0], float(lat), float(lon), int(pop or 0), a1)
+            for i, name in enumerate(names):
+                flags = F_PRIMARY if i == 0 else 0
+                if name.startswith("*"):
+                    name, flags = name[1:], F_PRIMARY | F_PREFERRED
+                k = key_of(name)
+                b.names[k][idx] = b.names[k].get(idx, 0) | flags
         elif what in flag_of:
             # name|caps|abbr|demonym  gid-or-cc  surface...
             target, surfaces = row[1], [s for s in row[2:] if s]

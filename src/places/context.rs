@@ -244,6 +244,16 @@ fn judge_one(
         }
     }
     let user = c.key.and_then(|k| k.user);
+    // "Canadian" is a demonym before it is Canadian, Texas: small towns named like a demonym
+    // give way to it.
+    if !demonym_of.is_empty()
+        && entries.iter().all(|p| {
+            let e = index.gazetteer.entry(p.entry);
+            e.kind() == crate::PlaceKind::City && e.population() < 100_000
+        })
+    {
+        entries.clear();
+    }
     // State abbreviations ("La.") must be written with their period.
     let abbr_dot = text[c.span.end..].starts_with('.') || surface.ends_with('.');
     entries.retain(|p| !p.flags.has(NameFlags::ABBR) || abbr_dot);
@@ -447,6 +457,8 @@ fn judge_one(
     if demonym {
         confidence = 0.8;
     } else if common && !caps_code {
+        // "of" is too weak a cue for a common word ("the destruction of Bridge 136").
+        let cued = cued && !(prev == Some("of") && c.head.is_none() && !comma_place && !listed);
         let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
         if !(cued || strong) || (sentence_start && !comma_place && c.head.is_none()) {
             return None;

@@ -117,6 +117,17 @@ fn score(
     if big_city {
         s += 5.0;
     }
+    // "Tunis" is the city's own name and only an alternate of the country's.
+    if let Option_::Gazetteer(_, flags) = o
+        && !flags.has(NameFlags::PRIMARY)
+        && matches!(o.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2)
+        && opts.iter().any(|x| {
+            matches!(x, Option_::Gazetteer(e, f)
+                if e.kind() == PlaceKind::City && f.has(NameFlags::PRIMARY) && e.population() >= 100_000)
+        })
+    {
+        s -= 6.0;
+    }
     if let Some(cc) = o.country() {
         // The mention's own reading is no evidence for itself.
         let mine: f64 = own
@@ -236,6 +247,31 @@ pub fn resolve(
     // refinements cost work per pair of mentions and say little across hundreds of pages.
     let long_input = mentions.len() > LONG_INPUT;
     let rounds = if long_input { 1 } else { 3 };
+    // Anchors for proximity: every local reading (city, district) of the other names in the
+    // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
+    // lie together. At most MAX_ANCHORS, from the first names of the story.
+    let anchors: Vec<(usize, f64, f64)> = if long_input {
+        Vec::new()
+    } else {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for (m, opts) in mentions.iter().zip(&options) {
+            let name = tokens[m.first].key;
+            if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
+                continue;
+            }
+            seen.push(name);
+            for o in opts {
+                if let Option_::Gazetteer(e, _) = o
+                    && matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2)
+                    && out.len() < MAX_ANCHORS
+                {
+                    out.push((m.first, e.lat(), e.lon()));
+                }
+            }
+        }
+        out
+    };
     for round in 0..rounds {
         // Contributions of each mention under the current readings.
         let contributions: Vec<Contribution<'_>> = mentions
@@ -282,28 +318,6 @@ pub fn resolve(
         for c in &contributions {
             c.add_to(&mut total);
         }
-        // Anchors for proximity: the points of the current readings of local places (cities
-        // and districts), at most MAX_ANCHORS of them, each with its mention's first token.
-        let anchors: Vec<(usize, f64, f64)> = if round == 0 || long_input {
-            Vec::new()
-        } else {
-            chosen
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| {
-                    let o = options[i].get(c.as_ref()?.0)?;
-                    match o {
-                        Option_::Gazetteer(e, _)
-                            if matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2) =>
-                        {
-                            Some((mentions[i].first, e.lat(), e.lon()))
-                        }
-                        _ => None,
-                    }
-                })
-                .take(MAX_ANCHORS)
-                .collect()
-        };
         for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
             let container = if m.comma_next && i + 1 < mentions.len() {
                 best_prior(i + 1)
@@ -429,8 +443,11 @@ pub fn resolve(
     places
 }
 
-/// How many other mentions' points a reading is compared with.
-const MAX_ANCHORS: usize = 32;
+/// How many points of other names' readings a reading is compared with.
+const MAX_ANCHORS: usize = 128;
+
+/// From how many distinct names (in order of appearance) those points come.
+const MAX_ANCHOR_NAMES: usize = 24;
 
 /// Mentions beyond which an input counts as very long.
 const LONG_INPUT: usize = 2_000;
@@ -529,7 +546,7 @@ fn place_from_entry(
         admin1,
         lat: Some(e.lat()),
         lon: Some(e.lon()),
-        geonameid: Some(e.geonameid()),
+        geonameid: Some(e.geonameid()).filter(|&g| g > 0),
         population: Some(e.population()).filter(|&p| p > 0),
         modifier: m.modifier.clone(),
         score,
