@@ -458,7 +458,8 @@ fn judge_one(
         confidence = 0.8;
     } else if common && !caps_code {
         // "of" is too weak a cue for a common word ("the destruction of Bridge 136").
-        let cued = cued && !(prev == Some("of") && c.head.is_none() && !comma_place && !listed);
+        let of_only = prev == Some("of") && c.head.is_none() && !comma_place && !listed;
+        let cued = cued && !of_only;
         let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
         if !(cued || strong) || (sentence_start && !comma_place && c.head.is_none()) {
             return None;
