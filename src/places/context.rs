@@ -172,7 +172,9 @@ pub fn judge(
             let party = m.first > 0
                 && matches!(tokens[m.first - 1].key, "d" | "r" | "i")
                 && gap(text, tokens, m.first - 1) == "-";
-            if !after_place && !party {
+            // "S.C.", "W.Va.": dotted initials are unmistakable wherever they stand.
+            let dotted = m.last - m.first >= 2 && m.span.as_str(text).ends_with('.');
+            if !after_place && !party && !dotted {
                 continue;
             }
         }
