@@ -154,6 +154,9 @@ pub fn judge(
                 ", " | " and " | " or " | ", and " | ", or " | " & "
             )
         });
+        if out.last().is_some_and(|prev| c.first < prev.last) {
+            continue; // swallowed by the previous mention's head ("Mississippi River")
+        }
         if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
             out.push(m);
         }
@@ -508,32 +511,72 @@ fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The mention, with its span adjusted to how the corpora annotate names:
+/// - a capitalised administrative head is part of the name ("Oaxaca State");
+/// - a capitalised feature head makes a feature the gazetteer lacks ("Mississippi River",
+///   "Korean Peninsula": kind unknown, no coordinates);
+/// - a direction word before the name is its modifier ("western Iraq").
+#[allow(clippy::too_many_arguments)]
 fn mention(
     c: &Candidate,
     span: Span,
-    entries: Vec<Posting>,
+    mut entries: Vec<Posting>,
     user: Option<usize>,
-    demonym_of: Vec<u32>,
+    mut demonym_of: Vec<u32>,
     confidence: f64,
     text: &str,
     tokens: &[Token],
 ) -> Mention {
-    let modifier = c
-        .first
-        .checked_sub(1)
-        .map(|p| &tokens[p])
-        .filter(|p| p.sentence == tokens[c.first].sentence)
-        .filter(|p| lexicon::contains(&lexicon::DIRECTION_MODIFIERS, p.key))
-        .filter(|p| matches!(text.get(p.span.end..c.span.start), Some(" ")))
-        .map(|p| p.span.as_str(text).to_lowercase());
+    let sentence = tokens[c.first].sentence;
+    let (mut span, mut last, mut head) = (span, c.last, c.head);
+    let mut confidence = confidence;
+    if let Some(next) = tokens.get(c.last).filter(|t| t.sentence == sentence)
+        && span.end == tokens[c.last - 1].span.end
+        && text.get(span.end..next.span.start) == Some(" ")
+        && starts_upper(text, next.span)
+        && user.is_none()
+    {
+        let cls = lexicon::classes(next.key);
+        if matches!(
+            next.key,
+            "state" | "province" | "region" | "district" | "governorate" | "prefecture" | "oblast"
+                | "territory" | "municipality"
+        ) && !entries.is_empty()
+            // "Ohio State University", "Kentucky State Police" are organisations.
+            && !tokens
+                .get(c.last + 1)
+                .is_some_and(|t| t.sentence == sentence && starts_upper(text, t.span))
+        {
+            span = Span::new(span.start, next.span.end);
+            last = c.last + 1;
+            head = lexicon::trailing_head(next.key);
+        } else if lexicon::NAME_HEADS.has(cls) {
+            span = Span::new(span.start, next.span.end);
+            last = c.last + 1;
+            entries.clear();
+            demonym_of.clear();
+            head = None;
+            confidence = 0.5;
+        }
+    }
+    let mut modifier = None;
+    let first = c.first;
+    if let Some(p) = c.first.checked_sub(1).map(|p| &tokens[p])
+        && p.sentence == sentence
+        && lexicon::DIRECTION_MODIFIERS.contains(p.key)
+        && text.get(p.span.end..span.start) == Some(" ")
+    {
+        // LGL leaves even a capitalised direction outside the name ("Western Pennsylvania").
+        modifier = Some(p.span.as_str(text).to_lowercase());
+    }
     Mention {
         span,
-        first: c.first,
-        last: c.last,
+        first,
+        last,
         entries,
         user,
         demonym_of,
-        head: c.head,
+        head,
         modifier,
         comma_next: false,
         confidence,

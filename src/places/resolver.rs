@@ -403,21 +403,33 @@ pub fn resolve(
             continue;
         }
         let Some((j, share)) = pick else { continue };
-        let o = opts[j];
+        let mut o = opts[j];
         // A small place abroad in a document about somewhere else is more likely a local name
-        // the gazetteer lacks ("the Hazar area" in a story about Iraq).
-        let foreign_small = matches!(
-            o.kind(),
-            PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region
-        ) && o.population() < 50_000
-            && !ev.named.is_empty()
-            && o.country().is_none_or(|cc| !ev.named.contains_key(cc));
-        if foreign_small && matches!(o, Option_::Gazetteer(..)) {
-            // Only place-shaped mentions stay ("the Hazar area"); "Obama took office" goes.
-            if m.head.is_some() {
-                places.push(unknown(m, sentence, surface));
+        // the gazetteer lacks ("the Hazar area" in a story about Iraq), or a big namesake.
+        let foreign_small = |o: &Option_<'_>| {
+            matches!(o, Option_::Gazetteer(..))
+                && matches!(o.kind(), PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region)
+                && o.population() < 50_000
+                && !ev.named.is_empty()
+                && o.country().is_some_and(|cc| !ev.named.contains_key(cc))
+        };
+        if foreign_small(&o) {
+            let big = opts
+                .iter()
+                .zip(&priors_of(opts))
+                .filter(|(x, _)| !foreign_small(x) && (x.population() >= 100_000 || x.kind() == PlaceKind::Country))
+                .max_by(|a, b| score_cmp(*a.1, *b.1))
+                .map(|(x, _)| *x);
+            match big {
+                Some(b) => o = b,
+                None => {
+                    // Only place-shaped mentions stay ("the Hazar area"); "Obama took office" goes.
+                    if m.head.is_some() {
+                        places.push(unknown(m, sentence, surface));
+                    }
+                    continue;
+                }
             }
-            continue;
         }
         let score = (m.confidence * (0.5 + 0.5 * share)).clamp(0.0, 1.0);
         match o {
@@ -451,6 +463,10 @@ const MAX_ANCHOR_NAMES: usize = 24;
 
 /// Mentions beyond which an input counts as very long.
 const LONG_INPUT: usize = 2_000;
+
+fn priors_of(opts: &[Option_<'_>]) -> Vec<f64> {
+    opts.iter().map(Option_::prior).collect()
+}
 
 /// How many readings of one name are weighed.
 const MAX_OPTIONS: usize = 16;
