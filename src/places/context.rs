@@ -36,6 +36,9 @@ pub struct Mention {
     pub modifier: Option<String>,
     /// The name is followed by ", " and another mention ("Alexandria, La.").
     pub comma_next: bool,
+    /// A feature named after a known place ("Catawba River", "Hamilton Township"): reported
+    /// with kind unknown and, as an approximation, that place's coordinates.
+    pub feature: bool,
     /// Recognition confidence, 0 to 1.
     pub confidence: f64,
 }
@@ -514,13 +517,13 @@ fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
 /// The mention, with its span adjusted to how the corpora annotate names:
 /// - a capitalised administrative head is part of the name ("Oaxaca State");
 /// - a capitalised feature head makes a feature the gazetteer lacks ("Mississippi River",
-///   "Korean Peninsula": kind unknown, no coordinates);
+///   "Korean Peninsula": kind unknown, with the named place's coordinates when it has one);
 /// - a direction word before the name is its modifier ("western Iraq").
 #[allow(clippy::too_many_arguments)]
 fn mention(
     c: &Candidate,
     span: Span,
-    mut entries: Vec<Posting>,
+    entries: Vec<Posting>,
     user: Option<usize>,
     mut demonym_of: Vec<u32>,
     confidence: f64,
@@ -529,6 +532,7 @@ fn mention(
 ) -> Mention {
     let sentence = tokens[c.first].sentence;
     let (mut span, mut last, mut head) = (span, c.last, c.head);
+    let mut feature = false;
     let mut confidence = confidence;
     if let Some(next) = tokens.get(c.last).filter(|t| t.sentence == sentence)
         && span.end == tokens[c.last - 1].span.end
@@ -553,9 +557,9 @@ fn mention(
         } else if lexicon::NAME_HEADS.has(cls) {
             span = Span::new(span.start, next.span.end);
             last = c.last + 1;
-            entries.clear();
             demonym_of.clear();
             head = None;
+            feature = true;
             confidence = 0.5;
         }
     }
@@ -579,6 +583,7 @@ fn mention(
         head,
         modifier,
         comma_next: false,
+        feature,
         confidence,
     }
 }

@@ -236,6 +236,8 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(11, &[
     "there", "here", "when", "where", "while", "after", "before", "since", "until", "both", "all",
     "many", "some", "most", "every", "each", "like", "than", "via", "across", "near", "into",
     "outside", "inside", "between", "during", "despite", "including",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "hundred", "thousand", "several", "dozens", "hundreds", "thousands",
 ]);
 
 /// A small, fast, non-cryptographic hasher (FxHash's multiply-rotate) for short keys that do

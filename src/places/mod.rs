@@ -25,7 +25,9 @@
 //! - Demonyms ("Iraqi", "Kurdish") are places of kind [`PlaceKind::Demonym`] carrying their
 //!   country (switch them off with [`PlacesConfig::demonyms`]).
 //! - A place-shaped mention the gazetteer lacks ("the Hazar area") has kind
-//!   [`PlaceKind::Unknown`] and no coordinates.
+//!   [`PlaceKind::Unknown`] and no coordinates. A feature named after a known place
+//!   ("Catawba River", "Hamilton Township") is also `Unknown`, with that place's coordinates
+//!   as an approximation (and no `geonameid`).
 //! - **Relative locations.** In "Hazar district lies about 60 kilometers southwest of Nineveh
 //!   province", the place the sentence locates (Hazar) gets the point 60 km south-west of
 //!   Nineveh as its `lat`/`lon`, and `modifier` says how it was computed

@@ -408,7 +408,10 @@ pub fn resolve(
         // the gazetteer lacks ("the Hazar area" in a story about Iraq), or a big namesake.
         let foreign_small = |o: &Option_<'_>| {
             matches!(o, Option_::Gazetteer(..))
-                && matches!(o.kind(), PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region)
+                && matches!(
+                    o.kind(),
+                    PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region
+                )
                 && o.population() < 50_000
                 && !ev.named.is_empty()
                 && o.country().is_some_and(|cc| !ev.named.contains_key(cc))
@@ -417,7 +420,10 @@ pub fn resolve(
             let big = opts
                 .iter()
                 .zip(&priors_of(opts))
-                .filter(|(x, _)| !foreign_small(x) && (x.population() >= 100_000 || x.kind() == PlaceKind::Country))
+                .filter(|(x, _)| {
+                    !foreign_small(x)
+                        && (x.population() >= 100_000 || x.kind() == PlaceKind::Country)
+                })
                 .max_by(|a, b| score_cmp(*a.1, *b.1))
                 .map(|(x, _)| *x);
             match big {
@@ -433,6 +439,15 @@ pub fn resolve(
         }
         let score = (m.confidence * (0.5 + 0.5 * share)).clamp(0.0, 1.0);
         match o {
+            Option_::Gazetteer(e, _) if m.feature => {
+                // "Catawba River": the feature is not in the gazetteer; the place it is named
+                // after gives an approximate point.
+                let mut p = place_from_entry(m, sentence, e, PlaceKind::Unknown, score * 0.8);
+                p.name = surface.to_string();
+                p.geonameid = None;
+                p.population = None;
+                places.push(p);
+            }
             Option_::Gazetteer(e, _) => {
                 places.push(place_from_entry(m, sentence, e, e.kind(), score))
             }
