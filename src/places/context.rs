@@ -513,7 +513,6 @@ fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
     i == 0 || tokens[i - 1].sentence != tokens[i].sentence
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The mention, with its span adjusted to how the corpora annotate names:
 /// - a capitalised administrative head is part of the name ("Oaxaca State");
 /// - a capitalised feature head makes a feature the gazetteer lacks ("Mississippi River",
