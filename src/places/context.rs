@@ -475,6 +475,7 @@ fn judge_one(
         confidence = 0.55;
     } else if !cued
         && !big_unit
+        && !entries.is_empty()
         && (alternate_only && max_pop < 20_000 || sentence_start && max_pop < 1000)
     {
         // An alternate name of a small place, or a tiny place opening a sentence.

@@ -112,6 +112,11 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
             i += 1;
             continue;
         }
+        if upper && let Some(c) = street_at(text, tokens, i) {
+            i = c.last;
+            out.push(c);
+            continue;
+        }
         key.clear();
         let mut best: Option<(usize, NameRef)> = None; // (last, names)
         let mut shorter: Option<(usize, NameRef)> = None;
@@ -169,6 +174,45 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
         }
     }
     out
+}
+
+/// Street suffixes that end a street's name ("Main Street", "Grand Ave.").
+const STREETS: &[&str] = &[
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "parkway",
+    "pkwy", "terrace", "pike", "drive",
+];
+
+/// "Main Street", "Martin Luther King Jr. Boulevard", "Grand Ave.": up to three capitalised
+/// words and a capitalised street suffix. News corpora annotate streets as places; the
+/// gazetteer has none, so they are reported as unknown places.
+fn street_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
+    let sentence = tokens[i].sentence;
+    for j in i + 1..tokens.len().min(i + 4) {
+        let t = &tokens[j];
+        if t.sentence != sentence || !starts_upper(text, t.span) {
+            return None;
+        }
+        let g = gap(text, tokens, j - 1);
+        if !matches!(g, " " | ". ") {
+            return None;
+        }
+        if STREETS.contains(&t.key) {
+            let short = matches!(t.key, "st" | "ave" | "rd" | "blvd" | "pkwy");
+            let abbreviated = short && text[t.span.end..].starts_with('.');
+            if short && !abbreviated {
+                return None; // "St" without its period is likely a saint
+            }
+            let end = if abbreviated { t.span.end + 1 } else { t.span.end };
+            return Some(Candidate {
+                first: i,
+                last: j + 1,
+                span: Span::new(tokens[i].span.start, end),
+                key: None,
+                head: None,
+            });
+        }
+    }
+    None
 }
 
 /// Includes the closing period of a dotted abbreviation ("U.S.", "D.C.") in the span.
