@@ -36,6 +36,8 @@ pub struct Mention {
     pub modifier: Option<String>,
     /// The name is followed by ", " and another mention ("Alexandria, La.").
     pub comma_next: bool,
+    /// A street ("Main Street"): located, approximately, at the nearest local place.
+    pub street: bool,
     /// A feature named after a known place ("Catawba River", "Hamilton Township"): reported
     /// with kind unknown and, as an approximation, that place's coordinates.
     pub feature: bool,
@@ -583,6 +585,7 @@ fn mention(
         head,
         modifier,
         comma_next: false,
+        street: c.street,
         feature,
         confidence,
     }

@@ -40,6 +40,8 @@ pub struct Candidate {
     pub key: Option<NameRef>,
     /// The trailing head word, if one follows ("province").
     pub head: Option<Head>,
+    /// A street ("Main Street"), which the gazetteer never has.
+    pub street: bool,
 }
 
 /// Whether the text between two words lets a name run on ("New York", "al-Rutbah",
@@ -160,6 +162,7 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
                 span,
                 key: Some(k),
                 head: head_after(text, tokens, last),
+                street: false,
             });
             i = last;
         } else if upper {
@@ -178,8 +181,20 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
 
 /// Street suffixes that end a street's name ("Main Street", "Grand Ave.").
 const STREETS: &[&str] = &[
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "parkway",
-    "pkwy", "terrace", "pike", "drive",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "parkway",
+    "pkwy",
+    "terrace",
+    "pike",
+    "drive",
 ];
 
 /// "Main Street", "Martin Luther King Jr. Boulevard", "Grand Ave.": up to three capitalised
@@ -202,13 +217,18 @@ fn street_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
             if short && !abbreviated {
                 return None; // "St" without its period is likely a saint
             }
-            let end = if abbreviated { t.span.end + 1 } else { t.span.end };
+            let end = if abbreviated {
+                t.span.end + 1
+            } else {
+                t.span.end
+            };
             return Some(Candidate {
                 first: i,
                 last: j + 1,
                 span: Span::new(tokens[i].span.start, end),
                 key: None,
                 head: None,
+                street: true,
             });
         }
     }
@@ -262,6 +282,7 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
             span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
             key: None,
             head: None,
+            street: false,
         });
     }
     // "Tigris River": ends in a capitalised name head, with a name before it.
@@ -272,6 +293,7 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
             span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
             key: None,
             head: None,
+            street: false,
         });
     }
     // "the Hazar area": a lower-case head follows.
@@ -286,5 +308,6 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
         key: None,
         head: Some(head),
+        street: false,
     })
 }

@@ -27,7 +27,9 @@
 //! - A place-shaped mention the gazetteer lacks ("the Hazar area") has kind
 //!   [`PlaceKind::Unknown`] and no coordinates. A feature named after a known place
 //!   ("Catawba River", "Hamilton Township") is also `Unknown`, with that place's coordinates
-//!   as an approximation (and no `geonameid`).
+//!   as an approximation (and no `geonameid`). A street ("Main Street") is `Unknown` too, with
+//!   the point of the nearest town or district mentioned before it (or after it) as an
+//!   approximation.
 //! - **Relative locations.** In "Hazar district lies about 60 kilometers southwest of Nineveh
 //!   province", the place the sentence locates (Hazar) gets the point 60 km south-west of
 //!   Nineveh as its `lat`/`lon`, and `modifier` says how it was computed

@@ -373,6 +373,7 @@ pub fn resolve(
     }
 
     let mut places = Vec::with_capacity(mentions.len());
+    let mut streets = Vec::new();
     for ((m, opts), c) in mentions.iter().zip(&options).zip(chosen) {
         let sentence = tokens[m.first].sentence;
         let surface = m.span.as_str(text);
@@ -398,6 +399,9 @@ pub fn resolve(
                     ));
                 }
                 continue;
+            }
+            if m.street {
+                streets.push(places.len());
             }
             places.push(unknown(m, sentence, surface));
             continue;
@@ -467,6 +471,7 @@ pub fn resolve(
             }),
         }
     }
+    locate_streets(&mut places, &streets);
     places
 }
 
@@ -532,6 +537,48 @@ fn proximity(
         1.5
     } else {
         0.0
+    }
+}
+
+/// Streets get the point of the nearest town or district mentioned before them (or, failing
+/// that, after them): local news names the town, then its streets. An approximation, marked
+/// by the missing `geonameid`. One pass each way, so linear.
+fn locate_streets(places: &mut [Place], streets: &[usize]) {
+    if streets.is_empty() {
+        return;
+    }
+    let local =
+        |p: &Place| matches!(p.kind, PlaceKind::City | PlaceKind::Admin2) && p.lat.is_some();
+    let mut before = vec![None; places.len()];
+    let mut last = None;
+    for (i, p) in places.iter().enumerate() {
+        before[i] = last;
+        if local(p) {
+            last = Some(i);
+        }
+    }
+    let mut after = vec![None; places.len()];
+    let mut next = None;
+    for i in (0..places.len()).rev() {
+        after[i] = next;
+        if local(&places[i]) {
+            next = Some(i);
+        }
+    }
+    for &s in streets {
+        if let Some(t) = before[s].or(after[s]) {
+            let (lat, lon, cc, a1) = (
+                places[t].lat,
+                places[t].lon,
+                places[t].country_code.clone(),
+                places[t].admin1.clone(),
+            );
+            let p = &mut places[s];
+            p.lat = lat;
+            p.lon = lon;
+            p.country_code = cc;
+            p.admin1 = a1;
+        }
     }
 }
 
