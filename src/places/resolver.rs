@@ -108,11 +108,14 @@ fn score(
     let mut s = prior + head_bonus(m.head, o.kind());
     // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
     // says otherwise.
+    // (Not when the division is far bigger: "New York" is the state as often as the city.)
     let big_city = o.kind() == PlaceKind::City
         && o.population() >= 100_000
         && m.head.is_none()
         && opts.iter().any(|x| {
-            matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2) && x.country() == o.country()
+            matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
+                && x.country() == o.country()
+                && o.population() * 2 >= x.population()
         });
     if big_city {
         s += 5.0;
