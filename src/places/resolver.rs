@@ -253,13 +253,13 @@ pub fn resolve(
     // Anchors for proximity: every local reading (city, district) of the other names in the
     // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
     // lie together. At most MAX_ANCHORS, from the first names of the story.
-    let anchors: Vec<(usize, f64, f64)> = if long_input {
+    let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
+    let anchors: Vec<(u64, f64, f64)> = if long_input {
         Vec::new()
     } else {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<u64> = Vec::new();
         let mut out = Vec::new();
-        for (m, opts) in mentions.iter().zip(&options) {
-            let name = tokens[m.first].key;
+        for (opts, &name) in options.iter().zip(&names) {
             if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
                 continue;
             }
@@ -269,7 +269,7 @@ pub fn resolve(
                     && matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2)
                     && out.len() < MAX_ANCHORS
                 {
-                    out.push((m.first, e.lat(), e.lon()));
+                    out.push((name, e.lat(), e.lon()));
                 }
             }
         }
@@ -332,7 +332,7 @@ pub fn resolve(
                 .iter()
                 .zip(&priors[i])
                 .map(|(o, &p)| {
-                    let near = proximity(o, &anchors, m, mentions_key_eq(tokens, m));
+                    let near = proximity(o, &anchors, names[i]);
                     score(o, p, m, opts, &total, &contributions[i], container, config) + near
                 })
                 .collect();
@@ -353,15 +353,7 @@ pub fn resolve(
 
     // One sense per document: the same name keeps its most confident reading.
     let mut by_key: HashMap<u64, (u64, f64), FxBuild> = HashMap::default();
-    // A hash of the mention's words stands for its name (no allocation per mention).
-    let key_of = |m: &Mention| -> u64 {
-        use std::hash::{BuildHasher, Hash, Hasher};
-        let mut h = FxBuild::default().build_hasher();
-        for t in &tokens[m.first..m.last] {
-            t.key.hash(&mut h);
-        }
-        h.finish()
-    };
+    let key_of = |m: &Mention| name_hash(tokens, m);
     for ((m, opts), c) in mentions.iter().zip(&options).zip(&chosen) {
         if let (Some((j, s, _)), Some(Option_::Gazetteer(e, _))) =
             (c, c.and_then(|c| opts.get(c.0)))
@@ -494,27 +486,19 @@ fn priors_of(opts: &[Option_<'_>]) -> Vec<f64> {
 /// How many readings of one name are weighed.
 const MAX_OPTIONS: usize = 16;
 
-/// A closure telling whether another mention (by its first token) has the same name as `m`.
-fn mentions_key_eq<'a>(tokens: &'a [Token<'_>], m: &'a Mention) -> impl Fn(usize) -> bool + 'a {
-    move |first: usize| {
-        let len = m.last - m.first;
-        tokens.get(first..first + len).is_some_and(|other| {
-            other
-                .iter()
-                .zip(&tokens[m.first..m.last])
-                .all(|(a, b)| a.key == b.key)
-        })
+/// A hash of a mention's words stands for its name (no allocation per mention).
+fn name_hash(tokens: &[Token<'_>], m: &Mention) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = FxBuild::default().build_hasher();
+    for t in &tokens[m.first..m.last] {
+        t.key.hash(&mut h);
     }
+    h.finish()
 }
 
 /// Bonus for a local reading near the other places of the story: "Paris" next to Texas
 /// towns is Paris, Texas. Mentions of the same name are no evidence for each other.
-fn proximity(
-    o: &Option_<'_>,
-    anchors: &[(usize, f64, f64)],
-    m: &Mention,
-    same_name: impl Fn(usize) -> bool,
-) -> f64 {
+fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
     let Option_::Gazetteer(e, _) = o else {
         return 0.0;
     };
@@ -524,9 +508,9 @@ fn proximity(
     let (lat, lon) = (e.lat(), e.lon());
     let cos_lat = lat.to_radians().cos();
     let mut best = f64::MAX;
-    for &(first, alat, alon) in anchors {
+    for &(other, alat, alon) in anchors {
         // 3 degrees of latitude is over 300 km: too far whatever the longitude.
-        if (alat - lat).abs() > 3.0 || first == m.first || same_name(first) {
+        if (alat - lat).abs() > 3.0 || other == name {
             continue;
         }
         // Equirectangular distance: plenty for "within a few hundred km".
