@@ -63,7 +63,7 @@ impl<'a> Option_<'a> {
             _ => 0.0,
         };
         let primary = match self {
-            Option_::Gazetteer(_, f) if f.has(NameFlags::PREFERRED) => 8.0,
+            Option_::Gazetteer(_, f) if f.has(NameFlags::PREFERRED) => 14.0,
             Option_::Gazetteer(_, f) if f.has(NameFlags::PRIMARY) => 2.0,
             Option_::Gazetteer(..) => 0.0,
             Option_::User(_) => 20.0,
@@ -144,6 +144,23 @@ fn score(
         if config.countries.iter().any(|c| c == cc) {
             s += 8.0;
         }
+    } else if matches!(o.kind(), PlaceKind::Region | PlaceKind::Continent) {
+        // Oceans, continents and regions across borders ("Middle East") fit any story as
+        // well as its best-attested country does.
+        let best = ev.countries.values().copied().fold(0.0, f64::max);
+        s += 3.0 * best.clamp(0.0, 2.0);
+    }
+    // "Mexico" is the country's own name and only an alternate of Mexico City's.
+    if let Option_::Gazetteer(_, flags) = o
+        && !flags.has(NameFlags::PRIMARY)
+        && o.kind() == PlaceKind::City
+        && opts.iter().any(|x| {
+            matches!(x, Option_::Gazetteer(e, f)
+                if matches!(e.kind(), PlaceKind::Country | PlaceKind::Admin1)
+                    && f.has(NameFlags::PRIMARY))
+        })
+    {
+        s -= 4.0;
     }
     if let Some(a) = o.admin1() {
         let mine: f64 = own.admin1.iter().filter(|x| x.0 == a).map(|x| x.1).sum();
