@@ -106,19 +106,19 @@ fn score(
     config: &PlacesConfig,
 ) -> f64 {
     let mut s = prior + head_bonus(m.head, o.kind());
-    // A big city named like its division ("Damascus", "Baghdad") is the city unless a head
-    // says otherwise.
-    // (Not when the division is far bigger: "New York" is the state as often as the city.)
-    let big_city = o.kind() == PlaceKind::City
-        && o.population() >= 100_000
+    // A division named like its big city ("Damascus", "Baghdad") gives way to the city unless
+    // a head says otherwise, or the division is far bigger ("New York" is the state as often
+    // as the city). The division loses ground; the city gains none over other cities.
+    let city_namesake = matches!(o.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
         && m.head.is_none()
         && opts.iter().any(|x| {
-            matches!(x.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
+            x.kind() == PlaceKind::City
+                && x.population() >= 100_000
                 && x.country() == o.country()
-                && o.population() * 2 >= x.population()
+                && x.population() * 2 >= o.population()
         });
-    if big_city {
-        s += 5.0;
+    if city_namesake {
+        s -= 5.0;
     }
     // "Tunis" is the city's own name and only an alternate of the country's.
     if let Option_::Gazetteer(_, flags) = o
