@@ -536,9 +536,9 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
         best = best.min((x * x + y * y).sqrt() * 6371.0);
     }
     if best <= 100.0 {
-        2.5
+        3.5
     } else if best <= 300.0 {
-        1.5
+        2.0
     } else {
         0.0
     }
