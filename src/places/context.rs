@@ -445,6 +445,13 @@ fn judge_one(
     {
         return None;
     }
+    // "250 B.C.", "1000 A.D.": eras, not British Columbia.
+    if c.first > 0
+        && tokens[c.first - 1].key.bytes().all(|b| b.is_ascii_digit())
+        && matches!(surface, "B.C." | "BC" | "A.D." | "AD")
+    {
+        return None;
+    }
     let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
     if speech && single && (lexicon::FIRST_NAMES.has(first_cls) || !big_unit) {
         return None;
