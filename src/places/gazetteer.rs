@@ -83,6 +83,8 @@ pub struct Gazetteer {
     /// For each first two bytes of a key, the first key number starting with them or later
     /// (65 537 entries), so a search only bisects keys that share its first two bytes.
     buckets: Vec<u32>,
+    /// The first eight bytes of each key, big-endian (zero-padded), for the search.
+    prefixes: Vec<u64>,
 
     strings: Vec<u8>,
     geonameid: Vec<u32>,
@@ -155,6 +157,7 @@ impl Gazetteer {
         Gazetteer {
             fold: HashMap::default(),
             buckets: vec![0; 65_537],
+            prefixes: Vec::new(),
             strings: Vec::new(),
             geonameid: Vec::new(),
             lat: Vec::new(),
@@ -234,6 +237,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             fold,
             buckets: Vec::new(),
+            prefixes: Vec::new(),
             strings,
             geonameid,
             lat,
@@ -253,6 +257,9 @@ impl Gazetteer {
         };
         g.validate()?;
         g.buckets = g.build_buckets();
+        g.prefixes = (0..g.key_count())
+            .map(|i| Gazetteer::prefix_of(g.key(i)))
+            .collect();
         Ok(g)
     }
 
@@ -345,15 +352,27 @@ impl Gazetteer {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
             _ => (0, self.key_count()),
         };
+        // Compare the first eight bytes as one big-endian number (a small, cache-friendly
+        // array) and only look at the key bytes on a tie.
+        let probe = Gazetteer::prefix_of(key);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if self.key(mid) < key {
+            let p = self.prefixes.get(mid).copied().unwrap_or(0);
+            let less = p < probe || (p == probe && self.key(mid) < key);
+            if less {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         lo
+    }
+
+    fn prefix_of(key: &[u8]) -> u64 {
+        let mut b = [0u8; 8];
+        let n = key.len().min(8);
+        b[..n].copy_from_slice(&key[..n]);
+        u64::from_be_bytes(b)
     }
 
     /// The index of `key`, if the gazetteer has it, and whether a longer name starts with

@@ -26,38 +26,6 @@ pub static DIRECTION_MODIFIERS: WordSet = WordSet::new(1, &[
     "northwest", "southeast", "southwest",
 ]);
 
-/// Heads after a name that GeoWebNews and LGL leave outside the span ("Nineveh province").
-/// The second value is the kind of place the head points to.
-pub const TRAILING_HEADS: &[(&str, Head)] = &[
-    ("province", Head::Admin1),
-    ("provinces", Head::Admin1),
-    ("governorate", Head::Admin1),
-    ("governorates", Head::Admin1),
-    ("state", Head::Admin1),
-    ("states", Head::Admin1),
-    ("region", Head::Region),
-    ("regions", Head::Region),
-    ("district", Head::Admin2),
-    ("districts", Head::Admin2),
-    ("county", Head::Admin2),
-    ("counties", Head::Admin2),
-    ("parish", Head::Admin2),
-    ("municipality", Head::Admin2),
-    ("prefecture", Head::Admin1),
-    ("area", Head::Local),
-    ("areas", Head::Local),
-    ("city", Head::City),
-    ("town", Head::City),
-    ("village", Head::City),
-    ("neighborhood", Head::Local),
-    ("neighbourhood", Head::Local),
-    ("suburb", Head::Local),
-    ("border", Head::Local),
-    ("countryside", Head::Local),
-    ("subdistrict", Head::Admin2),
-    ("sub-district", Head::Admin2),
-];
-
 /// What kind of place a trailing head points to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Head {
@@ -357,8 +325,16 @@ pub fn contains(list: &WordSet, word: &str) -> bool {
 
 /// The head kind of `word` (folded), if it is a trailing head.
 pub fn trailing_head(word: &str) -> Option<Head> {
-    TRAILING_HEADS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, h)| h)
+    // A `match` rejects most words on their length alone.
+    Some(match word {
+        "province" | "provinces" | "governorate" | "governorates" | "state" | "states"
+        | "prefecture" => Head::Admin1,
+        "region" | "regions" => Head::Region,
+        "district" | "districts" | "county" | "counties" | "parish" | "municipality"
+        | "subdistrict" | "sub-district" => Head::Admin2,
+        "area" | "areas" | "neighborhood" | "neighbourhood" | "suburb" | "border"
+        | "countryside" => Head::Local,
+        "city" | "town" | "village" => Head::City,
+        _ => return None,
+    })
 }

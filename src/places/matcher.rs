@@ -179,23 +179,26 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
     out
 }
 
-/// Street suffixes that end a street's name ("Main Street", "Grand Ave.").
-const STREETS: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "parkway",
-    "pkwy",
-    "terrace",
-    "pike",
-    "drive",
-];
+/// Whether `key` is a street suffix that ends a street's name ("Main Street", "Grand Ave.").
+fn is_street_suffix(key: &str) -> bool {
+    matches!(
+        key,
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "parkway"
+            | "pkwy"
+            | "terrace"
+            | "pike"
+            | "drive"
+    )
+}
 
 /// "Main Street", "Martin Luther King Jr. Boulevard", "Grand Ave.": up to three capitalised
 /// words and a capitalised street suffix. News corpora annotate streets as places; the
@@ -211,7 +214,7 @@ fn street_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         if !matches!(g, " " | ". ") {
             return None;
         }
-        if STREETS.contains(&t.key) {
+        if is_street_suffix(t.key) {
             let short = matches!(t.key, "st" | "ave" | "rd" | "blvd" | "pkwy");
             let abbreviated = short && text[t.span.end..].starts_with('.');
             if short && !abbreviated {

@@ -290,8 +290,15 @@ pub fn resolve(
                 }
             }
         }
+        out.sort_by(|a, b| score_cmp(a.1, b.1));
         out
     };
+    // Proximity does not change between rounds: once per reading.
+    let near: Vec<Vec<f64>> = options
+        .iter()
+        .zip(&names)
+        .map(|(opts, &name)| opts.iter().map(|o| proximity(o, &anchors, name)).collect())
+        .collect();
     for round in 0..rounds {
         // Contributions of each mention under the current readings.
         let contributions: Vec<Contribution<'_>> = mentions
@@ -348,9 +355,9 @@ pub fn resolve(
             let scores: Vec<f64> = opts
                 .iter()
                 .zip(&priors[i])
-                .map(|(o, &p)| {
-                    let near = proximity(o, &anchors, names[i]);
-                    score(o, p, m, opts, &total, &contributions[i], container, config) + near
+                .zip(&near[i])
+                .map(|((o, &p), &n)| {
+                    score(o, p, m, opts, &total, &contributions[i], container, config) + n
                 })
                 .collect();
             chosen[i] = scores
@@ -525,9 +532,13 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
     let (lat, lon) = (e.lat(), e.lon());
     let cos_lat = lat.to_radians().cos();
     let mut best = f64::MAX;
-    for &(other, alat, alon) in anchors {
-        // 3 degrees of latitude is over 300 km: too far whatever the longitude.
-        if (alat - lat).abs() > 3.0 || other == name {
+    // Anchors are sorted by latitude; 3 degrees of latitude is over 300 km.
+    let from = anchors.partition_point(|a| a.1 < lat - 3.0);
+    for &(other, alat, alon) in &anchors[from..] {
+        if alat > lat + 3.0 {
+            break;
+        }
+        if other == name {
             continue;
         }
         // Equirectangular distance: plenty for "within a few hundred km".
