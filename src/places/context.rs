@@ -387,6 +387,8 @@ fn judge_one(
         },
     );
     let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
+    // Only an alternate name ("Abi" for Abilene): weaker evidence than an entry's own name.
+    let alternate_only = !any_primary && !caps_code && !abbr_only;
     let country = entries
         .iter()
         .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
@@ -409,7 +411,9 @@ fn judge_one(
         if next_upper
             && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
             && !lexicon::NAME_HEADS.has(next_cls)
-            && (first_name || (!big_unit && max_pop < 100_000 && !(prep && prev != Some("of"))))
+            && (first_name
+                || alternate_only
+                || (!big_unit && max_pop < 100_000 && !(prep && prev != Some("of"))))
         {
             // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
             // Big places stay ("Texas Southern University", "Florida Highway Patrol").
@@ -469,7 +473,6 @@ fn judge_one(
         // "Reading the report", "Man In December": a word that also starts sentences.
         return None;
     }
-    let alternate_only = !any_primary && !caps_code && !abbr_only;
     let mut confidence: f64 = 0.7;
     if demonym {
         confidence = 0.8;
