@@ -4,7 +4,9 @@
 //! Each start word is extended by at most [`MAX_WORDS`] words, so the pass is linear in the
 //! length of the text.
 
-use crate::places::lexicon::{self, Head};
+use std::collections::HashMap;
+
+use crate::places::lexicon::{self, FxBuild, Head};
 use crate::places::tokens::Token;
 use crate::span::Span;
 
@@ -85,8 +87,9 @@ pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 }
 
 /// All candidates, left to right, not overlapping (the longest name wins at each start).
-pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candidate> {
+pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut cache: HashMap<&'k str, (Option<NameRef>, bool), FxBuild> = HashMap::default();
     let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -133,7 +136,14 @@ pub fn candidates(text: &str, tokens: &[Token], names: &dyn Names) -> Vec<Candid
             key.push_str(tokens[j].key);
             // A name ends on a capitalised word or a code ("Gaza Strip", "D.C."), not on
             // "province" or "area" (those are heads, outside the span).
-            let (found, longer) = names.lookup(&key);
+            // Names repeat within a text: single words are looked up once.
+            let (found, longer) = if j == i {
+                *cache
+                    .entry(tokens[i].key)
+                    .or_insert_with(|| names.lookup(&key))
+            } else {
+                names.lookup(&key)
+            };
             if let Some(k) = found
                 && (j == i || starts_upper(text, tokens[j].span) || tokens[j].key.len() == 1)
             {
