@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::claims::{Claim, ClaimExtractor};
 use crate::error::Result;
 use crate::lang::Lang;
-use crate::places::{Place, PlaceExtractor, PlacesConfig};
+use crate::places::{ExtraPlace, Place, PlaceExtractor, PlacesConfig};
 use crate::sentences::{Segmenter, Sentence};
 
 /// Everything factsift found in one text. Spans are byte offsets into [`Document::text`].
@@ -198,8 +198,48 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Places to add to the gazetteer (names it lacks, or readings that should win).
+    pub fn extra_places<I: IntoIterator<Item = ExtraPlace>>(
+        mut self,
+        places: I,
+    ) -> ExtractorBuilder {
+        self.places.extra_places.extend(places);
+        self
+    }
+
+    /// Names always reported as places when written capitalised.
+    pub fn allow_places<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        names: I,
+    ) -> ExtractorBuilder {
+        self.places.allow.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Names never reported as places.
+    pub fn deny_places<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        names: I,
+    ) -> ExtractorBuilder {
+        self.places.deny.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// ISO 3166-1 alpha-2 codes of the countries the texts are about ("IQ"): ambiguous names
+    /// resolve there first.
+    pub fn country_focus<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        codes: I,
+    ) -> ExtractorBuilder {
+        self.places
+            .countries
+            .extend(codes.into_iter().map(Into::into));
+        self
+    }
+
     /// Builds the extractor, or says which option is wrong.
     pub fn build(self) -> Result<Extractor> {
+        self.places.validate()?;
         let segmenter = Segmenter::builder()
             .lang(self.lang)
             .abbreviations(self.abbreviations)

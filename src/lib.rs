@@ -56,6 +56,6 @@ pub use claims::{Bound, Change, Claim, ClaimExtractor, Dimension};
 pub use document::{Document, Extractor, ExtractorBuilder};
 pub use error::{Error, Result};
 pub use lang::Lang;
-pub use places::{Place, PlaceExtractor, PlaceKind, PlacesConfig};
+pub use places::{ExtraPlace, Place, PlaceExtractor, PlaceKind, PlacesConfig};
 pub use sentences::{Segmenter, SegmenterBuilder, Sentence};
 pub use span::{CharOffsets, Span};

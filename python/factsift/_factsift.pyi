@@ -1,5 +1,5 @@
 # Type stubs for the compiled module. Docstrings live once, in the Rust binding.
-from typing import Any, Callable, ClassVar, Iterable, Literal, final
+from typing import Any, Callable, ClassVar, Iterable, Literal, Required, TypedDict, final
 
 import pandas
 
@@ -179,6 +179,18 @@ def _count_items(
     extractor: Extractor, texts: Any, kind: str = "claims", *, n_threads: int | None = None
 ) -> int: ...
 
+class ExtraPlace(TypedDict, total=False):
+    """A place for ``Extractor(extra_places=[...])``; only ``name`` is required."""
+
+    name: Required[str]
+    aliases: list[str]
+    kind: Literal["country", "admin1", "admin2", "city", "region", "continent", "unknown"]
+    country_code: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+
 @final
 class Extractor:
     def __init__(
@@ -187,6 +199,10 @@ class Extractor:
         lang: str = "en",
         abbreviations: Iterable[str] | None = None,
         demonyms: bool = True,
+        extra_places: Iterable[ExtraPlace] | None = None,
+        allow_places: Iterable[str] | None = None,
+        deny_places: Iterable[str] | None = None,
+        country_focus: Iterable[str] | None = None,
     ) -> None: ...
     @property
     def lang(self) -> str: ...

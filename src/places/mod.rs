@@ -3,9 +3,55 @@
 //! Recognition finds place-shaped mentions (gazetteer names, filtered by capitalisation and
 //! context, plus "the X area"-style mentions the gazetteer lacks); resolution picks the most likely
 //! gazetteer entry for each, using feature class, population and the other places in the document.
+//!
+//! ```
+//! use factsift::{Extractor, PlaceKind};
+//!
+//! let text = "Officials in Nineveh province said the Hazar area is quiet.";
+//! let places = Extractor::new().places(text);
+//! let nineveh = &places[0];
+//! assert_eq!(nineveh.span.as_str(text), "Nineveh");
+//! assert_eq!(nineveh.kind, PlaceKind::Admin1);
+//! assert_eq!(nineveh.country_code.as_deref(), Some("IQ"));
+//! assert_eq!(places[1].span.as_str(text), "Hazar");
+//! assert_eq!(places[1].kind, PlaceKind::Unknown);
+//! ```
+//!
+//! # What is reported
+//!
+//! - The span is the name itself: "Nineveh" in "Nineveh province", "Anbar" in "Anbar's". Heads
+//!   that are part of a proper name stay ("Kurdistan Region", "Gaza Strip", "Cook County").
+//! - A direction word before the name goes to [`Place::modifier`] ("western" in "western Iraq").
+//! - Demonyms ("Iraqi", "Kurdish") are places of kind [`PlaceKind::Demonym`] carrying their
+//!   country (switch them off with [`PlacesConfig::demonyms`]).
+//! - A place-shaped mention the gazetteer lacks ("the Hazar area") has kind
+//!   [`PlaceKind::Unknown`] and no coordinates. A feature named after a known place
+//!   ("Catawba River", "Hamilton Township") is also `Unknown`, with that place's coordinates
+//!   as an approximation (and no `geonameid`). A street ("Main Street") is `Unknown` too, with
+//!   the point of the nearest town or district mentioned before it (or after it) as an
+//!   approximation.
+//! - **Relative locations.** In "Hazar district lies about 60 kilometers southwest of Nineveh
+//!   province", the place the sentence locates (Hazar) gets the point 60 km south-west of
+//!   Nineveh as its `lat`/`lon`, and `modifier` says how it was computed
+//!   (`"60 km southwest of Nineveh"`); Nineveh keeps its own coordinates.
+//! - `admin1` is the name of the first-level division the place lies in (the division's own
+//!   name for an `admin1` place).
 
+mod context;
+pub mod gazetteer;
+mod lexicon;
+mod matcher;
+mod relative;
+mod resolver;
+mod tokens;
+mod user;
+
+use crate::error::{Error, Result};
 use crate::sentences::Sentence;
 use crate::span::Span;
+
+pub use gazetteer::{Entry, Gazetteer};
+pub use user::ExtraPlace;
 
 /// One place mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +106,23 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    /// Every kind, in the order of [`PlaceKind::as_str`]'s documentation.
+    pub const ALL: [PlaceKind; 8] = [
+        PlaceKind::Country,
+        PlaceKind::Admin1,
+        PlaceKind::Admin2,
+        PlaceKind::City,
+        PlaceKind::Region,
+        PlaceKind::Continent,
+        PlaceKind::Unknown,
+        PlaceKind::Demonym,
+    ];
+
+    /// The kind named `name` ("city", "admin1", ...), if there is one.
+    pub fn from_name(name: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// The lower-case name used in Python and in frames ("country", "admin1", ...).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -76,15 +139,70 @@ impl PlaceKind {
 }
 
 /// Options for place extraction.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlacesConfig {
     /// Report demonyms ("Iraqi") as places of kind `demonym` (default true).
     pub demonyms: bool,
+    /// Places the gazetteer lacks or that should win over it (a newsroom's local names).
+    pub extra_places: Vec<ExtraPlace>,
+    /// Names always reported as places when they occur capitalised, whatever their context.
+    pub allow: Vec<String>,
+    /// Names never reported as places.
+    pub deny: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes of the countries the texts are about: ambiguous names resolve
+    /// to places in these countries first.
+    pub countries: Vec<String>,
 }
 
 impl Default for PlacesConfig {
     fn default() -> PlacesConfig {
-        PlacesConfig { demonyms: true }
+        PlacesConfig {
+            demonyms: true,
+            extra_places: Vec::new(),
+            allow: Vec::new(),
+            deny: Vec::new(),
+            countries: Vec::new(),
+        }
+    }
+}
+
+impl PlacesConfig {
+    /// Checks the options, saying which one is wrong and what to do.
+    pub fn validate(&self) -> Result<()> {
+        let gazetteer = gazetteer::embedded();
+        for code in &self.countries {
+            let ok = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+            if !ok || gazetteer.country(code).is_none() {
+                return Err(Error::invalid_option(
+                    "country_focus",
+                    format!(
+                        "{code:?} is not an ISO 3166-1 alpha-2 country code the gazetteer knows; \
+                         use upper-case two-letter codes such as \"IQ\" or \"US\""
+                    ),
+                ));
+            }
+        }
+        for (option, names) in [("allow_places", &self.allow), ("deny_places", &self.deny)] {
+            if let Some(i) = names
+                .iter()
+                .position(|n| tokens::key_of(n, gazetteer).is_empty())
+            {
+                return Err(Error::invalid_option(
+                    option,
+                    format!(
+                        "item {} ({:?}) has no letters or digits; give place names such as \"Anbar\"",
+                        i + 1,
+                        names[i]
+                    ),
+                ));
+            }
+        }
+        for (i, place) in self.extra_places.iter().enumerate() {
+            place
+                .validate(gazetteer)
+                .map_err(|message| Error::invalid_data("extra_places", Some(i + 1), message))?;
+        }
+        Ok(())
     }
 }
 
@@ -92,12 +210,15 @@ impl Default for PlacesConfig {
 #[derive(Clone, Debug, Default)]
 pub struct PlaceExtractor {
     config: PlacesConfig,
+    user: user::UserPlaces,
 }
 
 impl PlaceExtractor {
-    /// A place extractor with `config`.
+    /// A place extractor with `config`. Use [`PlacesConfig::validate`] first to get an error
+    /// for bad options; invalid extra places are otherwise skipped.
     pub fn new(config: PlacesConfig) -> PlaceExtractor {
-        PlaceExtractor { config }
+        let user = user::UserPlaces::new(&config, gazetteer::embedded());
+        PlaceExtractor { config, user }
     }
 
     /// The options this extractor was built with.
@@ -107,8 +228,20 @@ impl PlaceExtractor {
 
     /// Places in `text`, in order, each inside one of `sentences`.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
-        // The gazetteer and matcher land with the places issue; until then no places are reported.
-        let _ = (text, sentences);
-        Vec::new()
+        let gazetteer = gazetteer::embedded();
+        let mut buffer = tokens::Words::default();
+        for (i, s) in sentences.iter().enumerate() {
+            tokens::tokenize(text, s.span.start, s.span.end, i, gazetteer, &mut buffer);
+        }
+        let words = buffer.tokens();
+        let index = user::Index {
+            gazetteer,
+            user: &self.user,
+        };
+        let candidates = matcher::candidates(text, &words, &index);
+        let mentions = context::judge(text, &words, candidates, &index);
+        let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);
+        relative::locate(text, &words, &mut places);
+        places
     }
 }

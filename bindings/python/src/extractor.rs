@@ -1,5 +1,5 @@
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyMapping, PyString};
 
 use crate::arrow::PyTable;
 use crate::batch;
@@ -16,6 +16,93 @@ struct Options {
     lang: String,
     abbreviations: Vec<String>,
     demonyms: bool,
+    extra_places: Vec<factsift::ExtraPlace>,
+    allow_places: Vec<String>,
+    deny_places: Vec<String>,
+    country_focus: Vec<String>,
+}
+
+const EXTRA_PLACE_KEYS: &str = "name, aliases, kind, country_code, admin1, lat, lon, population";
+
+/// One `extra_places` item (a mapping) as a core `ExtraPlace`; `i` is its 1-based position.
+fn extra_place(
+    py: Python<'_>,
+    i: usize,
+    item: &Bound<'_, PyAny>,
+) -> PyResult<factsift::ExtraPlace> {
+    let bad =
+        |message: String| errors::data_error(py, format!("extra_places, item {i}: {message}"));
+    let Ok(map) = item.cast::<PyMapping>() else {
+        return Err(bad(format!(
+            "expected a dict such as {{\"name\": \"Hazar\", \"kind\": \"city\", \"country_code\": \"IQ\", \"lat\": 35.7, \"lon\": 42.0}}, got {}",
+            item.get_type().name()?
+        )));
+    };
+    let mut place = factsift::ExtraPlace::new(String::new(), factsift::PlaceKind::City);
+    let mut has_name = false;
+    for key in map.keys()?.iter() {
+        let k: String = key
+            .extract()
+            .map_err(|_| bad("keys must be strings".to_string()))?;
+        let v = map.get_item(&key)?;
+        let wrong = |what: &str| bad(format!("{k:?} must be {what}"));
+        match k.as_str() {
+            "name" => {
+                place.name = v.extract().map_err(|_| wrong("a str"))?;
+                has_name = true;
+            }
+            "aliases" => place.aliases = v.extract().map_err(|_| wrong("a list of str"))?,
+            "kind" => {
+                let kind: String = v.extract().map_err(|_| wrong("a str"))?;
+                place.kind = factsift::PlaceKind::from_name(&kind).ok_or_else(|| {
+                    bad(format!(
+                        "unknown kind {kind:?}; use one of country, admin1, admin2, city, region, continent, unknown"
+                    ))
+                })?;
+            }
+            "country_code" => {
+                place.country_code = v.extract().map_err(|_| wrong("a str or None"))?
+            }
+            "admin1" => place.admin1 = v.extract().map_err(|_| wrong("a str or None"))?,
+            "lat" => place.lat = v.extract().map_err(|_| wrong("a float or None"))?,
+            "lon" => place.lon = v.extract().map_err(|_| wrong("a float or None"))?,
+            "population" => {
+                place.population = v
+                    .extract()
+                    .map_err(|_| wrong("a non-negative int or None"))?
+            }
+            _ => return Err(bad(format!("unknown key {k:?}; use {EXTRA_PLACE_KEYS}"))),
+        }
+    }
+    if !has_name {
+        return Err(bad("\"name\" is required".to_string()));
+    }
+    Ok(place)
+}
+
+fn extra_place_dict<'py>(
+    py: Python<'py>,
+    p: &factsift::ExtraPlace,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("name", &p.name)?;
+    if !p.aliases.is_empty() {
+        d.set_item("aliases", &p.aliases)?;
+    }
+    d.set_item("kind", p.kind.as_str())?;
+    for (k, v) in [("country_code", &p.country_code), ("admin1", &p.admin1)] {
+        if let Some(v) = v {
+            d.set_item(k, v)?;
+        }
+    }
+    if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+        d.set_item("lat", lat)?;
+        d.set_item("lon", lon)?;
+    }
+    if let Some(pop) = p.population {
+        d.set_item("population", pop)?;
+    }
+    Ok(d)
 }
 
 /// A configured, reusable extractor of sentences, claims and places.
@@ -30,9 +117,18 @@ struct Options {
 ///         English-only for now.
 ///     abbreviations: extra abbreviations for the sentence splitter (``["approx.", "Dept."]``).
 ///     demonyms: report demonyms (``"Iraqi"``) as places of kind ``"demonym"``.
+///     extra_places: places to add to the gazetteer, as dicts with ``name`` and optionally
+///         ``aliases``, ``kind`` (default ``"city"``), ``country_code``, ``admin1``, ``lat``,
+///         ``lon``, ``population``. They win over gazetteer entries of the same name.
+///     allow_places: names always reported as places when written capitalised.
+///     deny_places: names never reported as places.
+///     country_focus: ISO 3166-1 alpha-2 codes of the countries the texts are about
+///         (``["IQ"]``); ambiguous names resolve there first.
 ///
 /// Raises:
-///     ConfigError: an option is invalid (an unknown language, an empty abbreviation, ...).
+///     ConfigError: an option is invalid (an unknown language, an empty abbreviation, an
+///         unknown country code, ...).
+///     DataError: an ``extra_places`` item is malformed (the message names the item).
 #[pyclass(frozen, module = "factsift", name = "Extractor")]
 pub struct PyExtractor {
     inner: factsift::Extractor,
@@ -48,24 +144,59 @@ impl PyExtractor {
 #[pymethods]
 impl PyExtractor {
     #[new]
-    #[pyo3(signature = (*, lang = "en", abbreviations = None, demonyms = true))]
+    #[pyo3(signature = (
+        *,
+        lang = "en",
+        abbreviations = None,
+        demonyms = true,
+        extra_places = None,
+        allow_places = None,
+        deny_places = None,
+        country_focus = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         lang: &str,
         abbreviations: Option<Vec<String>>,
         demonyms: bool,
+        extra_places: Option<&Bound<'_, PyAny>>,
+        allow_places: Option<Vec<String>>,
+        deny_places: Option<Vec<String>>,
+        country_focus: Option<Vec<String>>,
     ) -> PyResult<PyExtractor> {
+        let mut places = Vec::new();
+        if let Some(items) = extra_places {
+            if items.is_instance_of::<PyString>() || items.cast::<PyMapping>().is_ok() {
+                return Err(errors::data_error(
+                    py,
+                    "extra_places must be a list of dicts, e.g. [{\"name\": \"Hazar\", \"country_code\": \"IQ\"}]",
+                ));
+            }
+            for (i, item) in items.try_iter()?.enumerate() {
+                places.push(extra_place(py, i + 1, &item?)?);
+            }
+        }
         let options = Options {
             lang: lang.to_string(),
             abbreviations: abbreviations.unwrap_or_default(),
             demonyms,
+            extra_places: places,
+            allow_places: allow_places.unwrap_or_default(),
+            deny_places: deny_places.unwrap_or_default(),
+            country_focus: country_focus.unwrap_or_default(),
         };
         let lang = factsift::Lang::from_code(lang).map_err(|e| errors::from_core(py, e))?;
-        let inner = factsift::Extractor::builder()
+        let builder = factsift::Extractor::builder()
             .lang(lang)
             .abbreviations(options.abbreviations.iter().cloned())
             .demonyms(demonyms)
-            .build()
+            .extra_places(options.extra_places.iter().cloned())
+            .allow_places(options.allow_places.iter().cloned())
+            .deny_places(options.deny_places.iter().cloned())
+            .country_focus(options.country_focus.iter().cloned());
+        let inner = py
+            .detach(|| builder.build())
             .map_err(|e| errors::from_core(py, e))?;
         Ok(PyExtractor { inner, options })
     }
@@ -225,6 +356,24 @@ impl PyExtractor {
         if !self.options.demonyms {
             parts.push("demonyms=False".to_string());
         }
+        if !self.options.extra_places.is_empty() {
+            let names: Vec<&str> = self
+                .options
+                .extra_places
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect();
+            parts.push(format!("extra_places=<{} places: {names:?}>", names.len()));
+        }
+        for (name, list) in [
+            ("allow_places", &self.options.allow_places),
+            ("deny_places", &self.options.deny_places),
+            ("country_focus", &self.options.country_focus),
+        ] {
+            if !list.is_empty() {
+                parts.push(format!("{name}={list:?}"));
+            }
+        }
         format!("Extractor({})", parts.join(", "))
     }
 
@@ -240,6 +389,14 @@ impl PyExtractor {
         kwargs.set_item("lang", &self.options.lang)?;
         kwargs.set_item("abbreviations", &self.options.abbreviations)?;
         kwargs.set_item("demonyms", self.options.demonyms)?;
+        let extra = PyList::empty(py);
+        for p in &self.options.extra_places {
+            extra.append(extra_place_dict(py, p)?)?;
+        }
+        kwargs.set_item("extra_places", extra)?;
+        kwargs.set_item("allow_places", &self.options.allow_places)?;
+        kwargs.set_item("deny_places", &self.options.deny_places)?;
+        kwargs.set_item("country_focus", &self.options.country_focus)?;
         Ok(((), kwargs))
     }
 }

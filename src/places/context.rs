@@ -1,0 +1,623 @@
+//! Context filters: which candidates are places, judged from capitalisation, sentence position,
+//! common-word and person-name ambiguity, organisation and street suffixes, prepositions, heads,
+//! datelines and abbreviations. Every check looks at a bounded window of words around the
+//! candidate.
+
+use std::collections::HashSet;
+
+use crate::places::gazetteer::{Gazetteer, NameFlags, Posting};
+use crate::places::lexicon::{self, FxBuild, Head};
+use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
+use crate::places::tokens::Token;
+use crate::places::user::Index;
+use crate::span::Span;
+
+/// Places named like common surnames ("Jones", "Ripley") need a cue below this population.
+const PERSON_TOWN_POP: u64 = 50_000;
+
+/// A candidate that passed the filters, with what the context says about it.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Bytes of the name.
+    pub span: Span,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Gazetteer entries the name may refer to (never empty for a known place).
+    pub entries: Vec<Posting>,
+    /// Key among the user's extra places.
+    pub user: Option<usize>,
+    /// The name is a demonym of these entries.
+    pub demonym_of: Vec<u32>,
+    /// A trailing head ("province").
+    pub head: Option<Head>,
+    /// A direction word before the name ("western").
+    pub modifier: Option<String>,
+    /// The name is followed by ", " and another mention ("Alexandria, La.").
+    pub comma_next: bool,
+    /// A street ("Main Street"): located, approximately, at the nearest local place.
+    pub street: bool,
+    /// A feature named after a known place ("Catawba River", "Hamilton Township"): reported
+    /// with kind unknown and, as an approximation, that place's coordinates.
+    pub feature: bool,
+    /// Recognition confidence, 0 to 1.
+    pub confidence: f64,
+}
+
+/// Per-document facts the filters share.
+struct DocFacts {
+    /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
+    persons: HashSet<String, FxBuild>,
+    /// Sentences written in Title Case (headlines), where capitals say little.
+    title_case: HashSet<usize, FxBuild>,
+}
+
+fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
+    let mut persons = HashSet::default();
+    let mut title_case = HashSet::default();
+    // Title-case sentences.
+    let mut i = 0;
+    while i < tokens.len() {
+        let s = tokens[i].sentence;
+        let (mut caps, mut words) = (0, 0);
+        let mut j = i;
+        while j < tokens.len() && tokens[j].sentence == s {
+            if tokens[j]
+                .span
+                .as_str(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+            {
+                words += 1;
+                if starts_upper(text, tokens[j].span)
+                    // "of", "and", "in": small words do not break Title Case.
+                    || matches!(
+                        tokens[j].key,
+                        "a" | "an" | "the" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
+                            | "for" | "by" | "with" | "from" | "as" | "but" | "vs"
+                    )
+                {
+                    caps += 1;
+                }
+            }
+            j += 1;
+        }
+        if words >= 3 && caps * 10 >= words * 9 {
+            title_case.insert(s);
+        }
+        i = j;
+    }
+    // Person names: in a run of capitalised words, what follows a first name, a title or a
+    // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
+    let mut i = 0;
+    while i < tokens.len() {
+        if !starts_upper(text, tokens[i].span) || title_case.contains(&tokens[i].sentence) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && j < i + 6
+            && matches!(gap(text, tokens, j - 1), " " | ". ")
+            && starts_upper(text, tokens[j].span)
+        {
+            j += 1;
+        }
+        let titled = i > 0
+            && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
+            && starts_upper(text, tokens[i - 1].span)
+            && tokens[i - 1].sentence == tokens[i].sentence;
+        let mut from = if titled { Some(i) } else { None };
+        for k in i..j {
+            let t = &tokens[k];
+            if from.is_some() || k + 1 >= j || is_all_caps(t.span.as_str(text)) {
+                continue;
+            }
+            let next = &tokens[k + 1];
+            let cls = lexicon::classes(t.key);
+            let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
+            let first_name = lexicon::FIRST_NAMES.has(cls)
+                || (gazetteer.is_person_name(t.key) && gazetteer.is_person_name(next.key));
+            if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
+                from = Some(k + 1);
+            }
+        }
+        if let Some(f) = from {
+            for t in &tokens[f..j] {
+                if t.key.len() > 1 {
+                    persons.insert(t.key.to_string());
+                }
+            }
+        }
+        i = j;
+    }
+    DocFacts {
+        persons,
+        title_case,
+    }
+}
+
+/// The candidates that are places, with their context.
+pub fn judge(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+    index: &Index<'_>,
+) -> Vec<Mention> {
+    let facts = doc_facts(text, tokens, index.gazetteer);
+    let mut out: Vec<Mention> = Vec::new();
+    for (n, c) in candidates.iter().enumerate() {
+        let next = candidates.get(n + 1);
+        // "Savannah and Macon", "Monroe, Trenton and Seven Mile": a list that started with a
+        // place goes on with places.
+        let listed = out.last().is_some_and(|prev| {
+            let between = text.get(prev.span.end..c.span.start).unwrap_or("");
+            matches!(
+                between,
+                ", " | " and " | " or " | ", and " | ", or " | " & "
+            )
+        });
+        if out.last().is_some_and(|prev| c.first < prev.last) {
+            continue; // swallowed by the previous mention's head ("Mississippi River")
+        }
+        if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
+            out.push(m);
+        }
+    }
+    // "Alexandria, La.": state abbreviations were kept only after a comma and a mention.
+    let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        let abbr_only = !m.entries.is_empty()
+            && m.entries.iter().all(|p| p.flags.has(NameFlags::ABBR))
+            && m.user.is_none();
+        if abbr_only {
+            let after_place = kept.last().is_some_and(|prev| {
+                prev.last == m.first && gap(text, tokens, m.first.wrapping_sub(1)).starts_with(',')
+            });
+            // "Rep. James Clyburn, D-S.C.": a party and a state.
+            let party = m.first > 0
+                && matches!(tokens[m.first - 1].key, "d" | "r" | "i")
+                && gap(text, tokens, m.first - 1) == "-";
+            // "S.C.", "W.Va.": dotted initials are unmistakable wherever they stand.
+            let dotted = m.last - m.first >= 2 && m.span.as_str(text).ends_with('.');
+            if !after_place && !party && !dotted {
+                continue;
+            }
+        }
+        kept.push(m);
+    }
+    let n = kept.len();
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&kept[i], &kept[i + 1]);
+        if a.last == b.first && matches!(gap(text, tokens, a.last - 1), ", " | ",") {
+            kept[i].comma_next = true;
+        }
+    }
+    kept
+}
+
+fn prev_key<'t>(tokens: &'t [Token], c: &Candidate) -> Option<&'t str> {
+    let p = tokens.get(c.first.checked_sub(1)?)?;
+    (p.sentence == tokens[c.first].sentence).then_some(p.key)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn judge_one(
+    text: &str,
+    tokens: &[Token],
+    c: &Candidate,
+    next: Option<&Candidate>,
+    listed: bool,
+    index: &Index<'_>,
+    facts: &DocFacts,
+) -> Option<Mention> {
+    let surface = c.span.as_str(text);
+    let first = &tokens[c.first];
+    let sentence = first.sentence;
+    let words = &tokens[c.first..c.last];
+    let key_len = words
+        .iter()
+        .map(|t| t.key.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let allowed = if index.user.has_lists() {
+        let key = words.iter().map(|t| t.key).collect::<Vec<_>>().join(" ");
+        if index.user.denied(&key) {
+            return None;
+        }
+        index.user.allowed(&key)
+    } else {
+        false
+    };
+    let caps = is_all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let sentence_start = sentence_start_word(tokens, c.first);
+    let title_case = facts.title_case.contains(&sentence);
+    let single = c.last - c.first == 1;
+
+    // Postings that fit how the name is written.
+    let mut entries = Vec::new();
+    let mut demonym_of = Vec::new();
+    let mut any_primary = false;
+    if let Some(k) = c.key.and_then(|k| k.gazetteer) {
+        for p in index.gazetteer.postings(k) {
+            if p.flags.has(NameFlags::CAPS) && !caps {
+                continue;
+            }
+            if p.flags.has(NameFlags::DEMONYM) {
+                demonym_of.push(p.entry);
+                continue;
+            }
+            any_primary |= p.flags.has(NameFlags::PRIMARY);
+            entries.push(p);
+        }
+    }
+    let user = c.key.and_then(|k| k.user);
+    // "Canadian" is a demonym before it is Canadian, Texas: small towns named like a demonym
+    // give way to it.
+    if !demonym_of.is_empty()
+        && entries.iter().all(|p| {
+            let e = index.gazetteer.entry(p.entry);
+            e.kind() == crate::PlaceKind::City && e.population() < 100_000
+        })
+    {
+        entries.clear();
+    }
+    // State abbreviations ("La.") must be written with their period.
+    let abbr_dot = text[c.span.end..].starts_with('.') || surface.ends_with('.');
+    entries.retain(|p| !p.flags.has(NameFlags::ABBR) || abbr_dot);
+    // "Alexandria, La.", "D-S.C.": in that position an abbreviation means the state.
+    let abbr_position = c.first > 0
+        && tokens[c.first - 1].sentence == tokens[c.first].sentence
+        && (matches!(gap(text, tokens, c.first - 1), ", " | ",")
+            || (matches!(tokens[c.first - 1].key, "d" | "r" | "i")
+                && gap(text, tokens, c.first - 1) == "-"));
+    if abbr_dot && abbr_position && entries.iter().any(|p| p.flags.has(NameFlags::ABBR)) {
+        entries.retain(|p| p.flags.has(NameFlags::ABBR));
+    }
+    let abbr_only = !entries.is_empty() && entries.iter().all(|p| p.flags.has(NameFlags::ABBR));
+    let span = if abbr_only && abbr_dot && !surface.ends_with('.') {
+        Span::new(c.span.start, c.span.end + 1)
+    } else {
+        c.span
+    };
+    let caps_code = entries.iter().any(|p| p.flags.has(NameFlags::CAPS));
+    let known = !entries.is_empty() || user.is_some();
+    let mut demonym = !known && !demonym_of.is_empty();
+    if !known && !demonym && c.key.is_some() && !allowed {
+        return None;
+    }
+    if demonym && !starts_upper(text, c.span) {
+        return None;
+    }
+
+    let prev = prev_key(tokens, c);
+    let prev_upper = c.first > 0
+        && tokens[c.first - 1].sentence == sentence
+        && starts_upper(text, tokens[c.first - 1].span);
+    let next_tok = tokens.get(c.last).filter(|t| t.sentence == sentence);
+    let next_gap = if c.last > 0 {
+        gap(text, tokens, c.last - 1)
+    } else {
+        ""
+    };
+    let next_upper = next_tok.is_some_and(|t| starts_upper(text, t.span)) && next_gap == " ";
+    let next_key = next_tok.map(|t| t.key).unwrap_or("");
+    // Which word lists the neighbours and the first word are in: one lookup each.
+    let prev_cls = prev.map_or(0, lexicon::classes);
+    let next_cls = lexicon::classes(next_key);
+    let first_cls = lexicon::classes(first.key);
+
+    // Context cues.
+    let prep = lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls);
+    let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
+    let dateline = caps && is_dateline(text, c.span, sentence_start);
+    let follow = next_gap == " "
+        && next_tok
+            .is_some_and(|t| !starts_upper(text, t.span) && lexicon::FOLLOWING_CUES.has(next_cls));
+    let org = next_gap == " "
+        && next_tok.is_some_and(|t| {
+            starts_upper(text, t.span)
+                && t.key != "club"
+                && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+        });
+    let cued =
+        prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
+
+    if allowed || user.is_some() {
+        return Some(mention(
+            c, span, entries, user, demonym_of, 0.95, text, tokens,
+        ));
+    }
+
+    // All capitals: codes ("US", "UK"), datelines ("BEIRUT (AP) —") and capitalised headlines.
+    if caps && !caps_code && !abbr_only {
+        let headline = tokens[c.first..]
+            .iter()
+            .take(4)
+            .filter(|t| t.sentence == sentence)
+            .count()
+            >= 3
+            && tokens[c.first..]
+                .iter()
+                .take(4)
+                .filter(|t| t.sentence == sentence)
+                .all(|t| is_all_caps(t.span.as_str(text)));
+        if !dateline && !headline {
+            return None;
+        }
+    }
+    if single && lexicon::NEVER_PLACES.has(first_cls) && !caps_code {
+        if demonym_of.is_empty() {
+            return None;
+        }
+        // "European", "African": only the demonym reading.
+        entries.clear();
+        demonym = true;
+    }
+    if key_len < 3 && !caps_code && !abbr_only && !demonym {
+        return None;
+    }
+
+    // A person or an organisation whose name holds the place.
+    let titled = lexicon::PERSON_TITLES.has(prev_cls)
+        && prev_upper
+        && matches!(gap(text, tokens, c.first - 1), " " | ". ");
+    if titled {
+        return None;
+    }
+    if single && facts.persons.contains(first.key) && c.head.is_none() {
+        return None;
+    }
+    let (big_unit, max_pop) = entries.iter().map(|p| index.gazetteer.entry(p.entry)).fold(
+        (false, 0u64),
+        |(big, pop), e| {
+            let named_unit = e.kind() == crate::PlaceKind::Admin2 && !single;
+            (
+                big || named_unit
+                    || matches!(
+                        e.kind(),
+                        crate::PlaceKind::Country
+                            | crate::PlaceKind::Continent
+                            | crate::PlaceKind::Admin1
+                    ),
+                pop.max(e.population()),
+            )
+        },
+    );
+    let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
+    // Only an alternate name ("Abi" for Abilene): weaker evidence than an entry's own name.
+    let alternate_only = !any_primary && !caps_code && !abbr_only;
+    let country = entries
+        .iter()
+        .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
+    // The word before is not a person's name nor "United" ("United Russia" is a party).
+    let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
+        && prev.is_some_and(|p| p != "united" && !index.gazetteer.is_person_name(p));
+    if !title_case && !caps_code && !demonym {
+        if prev_upper
+            && matches!(gap(text, tokens, c.first - 1), " ")
+            && !sentence_start_word(tokens, c.first - 1)
+            && !lexicon::DIRECTION_MODIFIERS.has(prev_cls)
+            && !lexicon::FUNCTION_WORDS.has(prev_cls)
+            && !lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls)
+            && !(country && max_pop >= 1_000_000 && prev_plain)
+        {
+            // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
+            // A big country stays inside an organisation's name ("Air Zimbabwe").
+            return None;
+        }
+        if next_upper
+            && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+            && !lexicon::NAME_HEADS.has(next_cls)
+            && (first_name
+                || alternate_only
+                || (!big_unit && max_pop < 100_000 && !(prep && prev != Some("of"))))
+        {
+            // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
+            // Big places stay ("Texas Southern University", "Florida Highway Patrol").
+            return None;
+        }
+    }
+    if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) && !(big_unit && max_pop >= 1_000_000) {
+        return None;
+    }
+    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
+    if single && next_upper && lexicon::DIRECTION_MODIFIERS.has(first_cls) {
+        return None;
+    }
+    // "Paris Hilton", "Jordan Henderson": a first name or surname followed by another.
+    if single
+        && next_upper
+        && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
+        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(t.key))
+        && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+        && !lexicon::NAME_HEADS.has(next_cls)
+    {
+        return None;
+    }
+    // "Jones", "Ripley": common names of people need a cue unless the place is big.
+    let person = entries.iter().all(|p| p.flags.has(NameFlags::PERSON)) && !entries.is_empty();
+    let big_country_or_state = big_unit && max_pop >= 1_000_000;
+    if person && single && !cued && !(big_country_or_state || max_pop >= PERSON_TOWN_POP) {
+        return None;
+    }
+    // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
+    if next_gap == "-"
+        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(t.key).is_none())
+    {
+        return None;
+    }
+    // "250 B.C.", "1000 A.D.": eras, not British Columbia.
+    if c.first > 0
+        && tokens[c.first - 1].key.bytes().all(|b| b.is_ascii_digit())
+        && matches!(surface, "B.C." | "BC" | "A.D." | "AD")
+    {
+        return None;
+    }
+    let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
+    if speech && single && (lexicon::FIRST_NAMES.has(first_cls) || !big_unit) {
+        return None;
+    }
+
+    // Common words and weak names need a cue.
+    let common = entries.iter().all(|p| p.flags.has(NameFlags::COMMON)) && !entries.is_empty();
+    let lower = entries.iter().all(|p| p.flags.has(NameFlags::LOWER)) && !entries.is_empty();
+    if lower
+        && single
+        && !caps_code
+        && !cued
+        && (!any_primary || title_case || (sentence_start && !big_unit))
+    {
+        // "Reading the report", "Man In December": a word that also starts sentences.
+        return None;
+    }
+    let mut confidence: f64 = 0.7;
+    if demonym {
+        confidence = 0.8;
+    } else if common && !caps_code {
+        // "of" is too weak a cue for a common word ("the destruction of Bridge 136").
+        let of_only = prev == Some("of") && c.head.is_none() && !comma_place && !listed;
+        let cued = cued && !of_only;
+        let strong = big_unit && max_pop >= 1_000_000 && !sentence_start;
+        if !(cued || strong) || (sentence_start && !comma_place && c.head.is_none()) {
+            return None;
+        }
+        confidence = 0.55;
+    } else if !cued
+        && !big_unit
+        && !entries.is_empty()
+        && (alternate_only && max_pop < 20_000 || sentence_start && max_pop < 1000)
+    {
+        // An alternate name of a small place, or a tiny place opening a sentence.
+        return None;
+    }
+    if cued {
+        confidence += 0.15;
+    }
+    if big_unit {
+        confidence += 0.1;
+    }
+    if c.key.is_none() {
+        // Place-shaped but unknown ("the Hazar area"): not at the start of a sentence on a
+        // common word ("The area").
+        if lexicon::NEVER_PLACES.has(first_cls) && single {
+            return None;
+        }
+        if facts.persons.contains(first.key) {
+            return None;
+        }
+        confidence = 0.5;
+    }
+    Some(mention(
+        c,
+        span,
+        entries,
+        None,
+        demonym_of,
+        confidence.min(0.99),
+        text,
+        tokens,
+    ))
+}
+
+fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].sentence != tokens[i].sentence
+}
+
+/// The mention, with its span adjusted to how the corpora annotate names:
+/// - a capitalised administrative head is part of the name ("Oaxaca State");
+/// - a capitalised feature head makes a feature the gazetteer lacks ("Mississippi River",
+///   "Korean Peninsula": kind unknown, with the named place's coordinates when it has one);
+/// - a direction word before the name is its modifier ("western Iraq").
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    c: &Candidate,
+    span: Span,
+    entries: Vec<Posting>,
+    user: Option<usize>,
+    mut demonym_of: Vec<u32>,
+    confidence: f64,
+    text: &str,
+    tokens: &[Token],
+) -> Mention {
+    let sentence = tokens[c.first].sentence;
+    let (mut span, mut last, mut head) = (span, c.last, c.head);
+    let mut feature = false;
+    let mut confidence = confidence;
+    if let Some(next) = tokens.get(c.last).filter(|t| t.sentence == sentence)
+        && span.end == tokens[c.last - 1].span.end
+        && text.get(span.end..next.span.start) == Some(" ")
+        && starts_upper(text, next.span)
+        && user.is_none()
+    {
+        let cls = lexicon::classes(next.key);
+        if matches!(
+            next.key,
+            "state" | "province" | "region" | "district" | "governorate" | "prefecture" | "oblast"
+                | "territory" | "municipality"
+        ) && !entries.is_empty()
+            // "Ohio State University", "Kentucky State Police" are organisations.
+            && !tokens
+                .get(c.last + 1)
+                .is_some_and(|t| t.sentence == sentence && starts_upper(text, t.span))
+        {
+            span = Span::new(span.start, next.span.end);
+            last = c.last + 1;
+            head = lexicon::trailing_head(next.key);
+        } else if lexicon::NAME_HEADS.has(cls) {
+            span = Span::new(span.start, next.span.end);
+            last = c.last + 1;
+            demonym_of.clear();
+            head = None;
+            feature = true;
+            confidence = 0.5;
+        }
+    }
+    let mut modifier = None;
+    let first = c.first;
+    if let Some(p) = c.first.checked_sub(1).map(|p| &tokens[p])
+        && p.sentence == sentence
+        && lexicon::DIRECTION_MODIFIERS.contains(p.key)
+        && text.get(p.span.end..span.start) == Some(" ")
+    {
+        // LGL leaves even a capitalised direction outside the name ("Western Pennsylvania").
+        modifier = Some(p.span.as_str(text).to_lowercase());
+    }
+    Mention {
+        span,
+        first,
+        last,
+        entries,
+        user,
+        demonym_of,
+        head,
+        modifier,
+        comma_next: false,
+        street: c.street,
+        feature,
+        confidence,
+    }
+}
+
+/// "BEIRUT (AP) —", "WASHINGTON —", "CHARLESTON, W.Va. —": an all-caps name at the start of a
+/// line, followed by a parenthesis, a dash, a comma or a colon.
+fn is_dateline(text: &str, span: Span, sentence_start: bool) -> bool {
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    // "MANSFIELD -- ": a dash after an all-caps name is a dateline wherever it stands.
+    if after.starts_with("--") || after.starts_with(['—', '–']) {
+        return true;
+    }
+    // Otherwise the name opens its line or sentence (looking back a bounded window).
+    let mut from = span.start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    let line_start = match before.rfind('\n') {
+        Some(i) => before[i + 1..].trim().is_empty(),
+        None => from == 0 && before.trim().is_empty(),
+    };
+    (line_start || sentence_start) && after.starts_with(['(', '-', ',', ':'])
+}

@@ -1,0 +1,192 @@
+//! The user's extra places, and the name index that searches them with the gazetteer.
+
+use crate::places::gazetteer::Gazetteer;
+use crate::places::matcher::{NameRef, Names};
+use crate::places::tokens;
+use crate::places::{PlaceKind, PlacesConfig};
+
+/// A place added by the user: a name the gazetteer lacks, or one that should win over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExtraPlace {
+    /// The name as it is written in texts ("Hazar").
+    pub name: String,
+    /// Other spellings ("Hazzar", "al-Hazar").
+    pub aliases: Vec<String>,
+    /// What kind of place it is (not [`PlaceKind::Demonym`]).
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country_code: Option<String>,
+    /// First-level division it lies in.
+    pub admin1: Option<String>,
+    /// Latitude in degrees.
+    pub lat: Option<f64>,
+    /// Longitude in degrees.
+    pub lon: Option<f64>,
+    /// Population, if known.
+    pub population: Option<u64>,
+}
+
+impl ExtraPlace {
+    /// A place called `name` of kind `kind`, without coordinates.
+    pub fn new(name: impl Into<String>, kind: PlaceKind) -> ExtraPlace {
+        ExtraPlace {
+            name: name.into(),
+            aliases: Vec::new(),
+            kind,
+            country_code: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            population: None,
+        }
+    }
+
+    /// What is wrong with this place, if anything.
+    pub(crate) fn validate(&self, gazetteer: &Gazetteer) -> Result<(), String> {
+        if tokens::key_of(&self.name, gazetteer).is_empty() {
+            return Err(format!("the name {:?} has no letters or digits", self.name));
+        }
+        if self.kind == PlaceKind::Demonym {
+            return Err(
+                "kind \"demonym\" cannot be added; use a place kind such as \"city\"".into(),
+            );
+        }
+        match (self.lat, self.lon) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                    return Err(format!(
+                        "coordinates ({lat}, {lon}) are out of range: lat must be in -90..90 and lon in -180..180"
+                    ));
+                }
+            }
+            (None, None) => {}
+            _ => return Err("give both lat and lon, or neither".into()),
+        }
+        if let Some(cc) = &self.country_code
+            && gazetteer.country(cc).is_none()
+        {
+            return Err(format!(
+                "country_code {cc:?} is not an ISO 3166-1 alpha-2 code the gazetteer knows (e.g. \"IQ\")"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The user's extra places with their keys, and the allow and deny lists.
+#[derive(Clone, Debug, Default)]
+pub struct UserPlaces {
+    /// Sorted (key, place index) pairs.
+    keys: Vec<(String, usize)>,
+    /// The places.
+    pub places: Vec<ExtraPlace>,
+    /// Keys of names always accepted.
+    pub allow: Vec<String>,
+    /// Keys of names never reported.
+    pub deny: Vec<String>,
+}
+
+impl UserPlaces {
+    pub fn new(config: &PlacesConfig, gazetteer: &Gazetteer) -> UserPlaces {
+        let places: Vec<ExtraPlace> = config
+            .extra_places
+            .iter()
+            .filter(|p| p.validate(gazetteer).is_ok())
+            .cloned()
+            .collect();
+        let mut keys = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                let k = tokens::key_of(name, gazetteer);
+                if !k.is_empty() {
+                    keys.push((k, i));
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        let norm = |v: &[String]| -> Vec<String> {
+            let mut out: Vec<String> = v
+                .iter()
+                .map(|n| tokens::key_of(n, gazetteer))
+                .filter(|k| !k.is_empty())
+                .collect();
+            out.sort();
+            out
+        };
+        UserPlaces {
+            keys,
+            places,
+            allow: norm(&config.allow),
+            deny: norm(&config.deny),
+        }
+    }
+
+    fn find(&self, key: &str) -> Option<usize> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let i = self.keys.partition_point(|(k, _)| k.as_str() < key);
+        (self.keys.get(i).is_some_and(|(k, _)| k == key)).then_some(i)
+    }
+
+    /// The places a key number refers to.
+    pub fn places_of(&self, key: usize) -> impl Iterator<Item = &ExtraPlace> {
+        let k = self.keys.get(key).map(|(k, _)| k.as_str()).unwrap_or("");
+        self.keys[key.min(self.keys.len())..]
+            .iter()
+            .take_while(move |(kk, _)| kk == k)
+            .map(|&(_, i)| &self.places[i])
+    }
+
+    fn has_longer(&self, key: &str) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        let probe = format!("{key} ");
+        let i = self
+            .keys
+            .partition_point(|(k, _)| k.as_str() < probe.as_str());
+        self.keys.get(i).is_some_and(|(k, _)| k.starts_with(&probe))
+    }
+
+    /// Whether there is an allow or a deny list.
+    pub fn has_lists(&self) -> bool {
+        !self.allow.is_empty() || !self.deny.is_empty()
+    }
+
+    /// Whether `key` is on the allow list.
+    pub fn allowed(&self, key: &str) -> bool {
+        self.allow.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+
+    /// Whether `key` is on the deny list.
+    pub fn denied(&self, key: &str) -> bool {
+        self.deny.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+}
+
+/// The gazetteer and the user's places, searched together.
+pub struct Index<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub user: &'a UserPlaces,
+}
+
+impl Index<'_> {
+    /// Where a one-word `key` is found.
+    pub fn find_key(&self, key: &str) -> Option<NameRef> {
+        self.lookup(key).0
+    }
+}
+
+impl Names for Index<'_> {
+    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
+        let (gazetteer, longer) = self.gazetteer.lookup(key);
+        let r = NameRef {
+            gazetteer,
+            user: self.user.find(key),
+        };
+        let found = r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key);
+        (found.then_some(r), longer || self.user.has_longer(key))
+    }
+}
