@@ -1,10 +1,13 @@
-//! The [`Extractor`]: runs the segmenter, the claim grammar and the geoparser over one text and
-//! links their results by sentence in a [`Document`].
+//! The [`Extractor`]: runs the segmenter, the claim grammar, the geoparser and the date grammar
+//! over one text and links their results by sentence in a [`Document`], with one [`Fact`] per
+//! claim.
 
 use std::sync::Arc;
 
 use crate::claims::{Claim, ClaimExtractor};
+use crate::dates::{CivilDate, DateExtractor, DateMention};
 use crate::error::Result;
+use crate::facts::{Fact, FactLinker};
 use crate::lang::Lang;
 use crate::places::{ExtraPlace, Place, PlaceExtractor, PlacesConfig};
 use crate::sentences::{Segmenter, Sentence};
@@ -20,9 +23,25 @@ pub struct Document<'t> {
     pub claims: Vec<Claim>,
     /// Places, in order of their start.
     pub places: Vec<Place>,
+    /// Date expressions (context, never claims), in order.
+    pub dates: Vec<DateMention>,
+    /// One fact per claim: the claim with its places, date and source.
+    pub facts: Vec<Fact>,
 }
 
-impl Document<'_> {
+impl<'t> Document<'t> {
+    /// A document of `text` with nothing found in it yet.
+    pub fn empty(text: &'t str) -> Document<'t> {
+        Document {
+            text,
+            sentences: Vec::new(),
+            claims: Vec::new(),
+            places: Vec::new(),
+            dates: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
+
     /// Checks the invariants every document satisfies, whatever the text: sentences exact,
     /// trimmed, ordered and covering every non-space character; claims and places on `char`
     /// boundaries, in order, each inside its sentence. Returns the first violation found.
@@ -104,6 +123,9 @@ pub struct Extractor {
     segmenter: Segmenter,
     claims: Arc<ClaimExtractor>,
     places: Arc<PlaceExtractor>,
+    dates: DateExtractor,
+    facts: FactLinker,
+    reference_date: Option<CivilDate>,
 }
 
 impl Extractor {
@@ -146,16 +168,37 @@ impl Extractor {
         self.places.extract(text, &sentences)
     }
 
-    /// Sentences, claims and places of `text`, segmenting it once.
+    /// Date expressions in `text`, resolved against the configured reference date.
+    pub fn dates(&self, text: &str) -> Vec<DateMention> {
+        let sentences = self.sentences(text);
+        self.dates.extract(text, &sentences, self.reference_date)
+    }
+
+    /// The date relative expressions are resolved against, if one was configured.
+    pub fn reference_date(&self) -> Option<CivilDate> {
+        self.reference_date
+    }
+
+    /// Sentences, claims, places, dates and facts of `text`, segmenting it once.
     pub fn analyze<'t>(&self, text: &'t str) -> Document<'t> {
+        self.analyze_at(text, self.reference_date)
+    }
+
+    /// Like [`analyze`](Extractor::analyze), resolving dates against `reference` (the date the
+    /// text was written) instead of the configured reference date.
+    pub fn analyze_at<'t>(&self, text: &'t str, reference: Option<CivilDate>) -> Document<'t> {
         let sentences = self.sentences(text);
         let claims = self.claims.extract(text, &sentences);
         let places = self.places.extract(text, &sentences);
+        let dates = self.dates.extract(text, &sentences, reference);
+        let facts = self.facts.link(text, &sentences, &claims, &places, &dates);
         Document {
             text,
             sentences,
             claims,
             places,
+            dates,
+            facts,
         }
     }
 }
@@ -172,6 +215,7 @@ pub struct ExtractorBuilder {
     lang: Lang,
     abbreviations: Vec<String>,
     places: PlacesConfig,
+    reference_date: Option<CivilDate>,
 }
 
 impl ExtractorBuilder {
@@ -237,6 +281,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The date the texts were written, to resolve "on Friday" or "last week" (default none:
+    /// only absolute dates are resolved).
+    pub fn reference_date(mut self, date: Option<CivilDate>) -> ExtractorBuilder {
+        self.reference_date = date;
+        self
+    }
+
     /// Builds the extractor, or says which option is wrong.
     pub fn build(self) -> Result<Extractor> {
         self.places.validate()?;
@@ -248,6 +299,9 @@ impl ExtractorBuilder {
             segmenter,
             claims: Arc::new(ClaimExtractor::new()),
             places: Arc::new(PlaceExtractor::new(self.places)),
+            dates: DateExtractor::new(),
+            facts: FactLinker::new(),
+            reference_date: self.reference_date,
         })
     }
 }

@@ -45,8 +45,10 @@
 #![warn(missing_docs)]
 
 pub mod claims;
+pub mod dates;
 mod document;
 mod error;
+pub mod facts;
 mod lang;
 pub mod places;
 pub mod sentences;
@@ -55,6 +57,7 @@ mod span;
 pub use claims::{Bound, Change, Claim, ClaimExtractor, Dimension};
 pub use document::{Document, Extractor, ExtractorBuilder};
 pub use error::{Error, Result};
+pub use facts::{Fact, Source, SourceKind};
 pub use lang::Lang;
 pub use places::{ExtraPlace, Place, PlaceExtractor, PlaceKind, PlacesConfig};
 pub use sentences::{Segmenter, SegmenterBuilder, Sentence};

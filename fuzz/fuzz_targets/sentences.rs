@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     let lang = Lang::ALL[selector as usize % Lang::ALL.len()];
     let sentences = Segmenter::new(lang).split(&text);
-    let doc = Document { text: &text, sentences, claims: Vec::new(), places: Vec::new() };
+    let doc = Document { sentences, ..Document::empty(&text) };
     if let Err(violation) = doc.check_invariants() {
         panic!("{violation} ({lang}): {text:?}");
     }
