@@ -386,6 +386,14 @@ fn judge_one(
             )
         },
     );
+    // The largest place the word is the *own* name of: "Abi" names Abilene only as an alternate,
+    // so in "Abi Hajar Ani" Abilene's size must not keep it.
+    let max_primary_pop = entries
+        .iter()
+        .filter(|p| p.flags.has(NameFlags::PRIMARY))
+        .map(|p| index.gazetteer.entry(p.entry).population())
+        .max()
+        .unwrap_or(0);
     let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
     // Only an alternate name ("Abi" for Abilene): weaker evidence than an entry's own name.
     let alternate_only = !any_primary && !caps_code && !abbr_only;
@@ -413,7 +421,7 @@ fn judge_one(
             && !lexicon::NAME_HEADS.has(next_cls)
             && (first_name
                 || alternate_only
-                || (!big_unit && max_pop < 100_000 && !(prep && prev != Some("of"))))
+                || (!big_unit && max_primary_pop < 100_000 && !(prep && prev != Some("of"))))
         {
             // "Jordan Henderson", "Ripley Grange": the name starts a longer proper name.
             // Big places stay ("Texas Southern University", "Florida Highway Patrol").
