@@ -145,7 +145,8 @@ impl<'a> SentenceIndex<'a> {
         let candidates: Vec<usize> = self.toponyms(claim.sentence).collect();
         let after = candidates.iter().copied().find(|&i| {
             let p = &self.places[i];
-            p.span.start >= claim.span.end
+            !after_according_to(text, sentence.span.start, p.span.start)
+                && p.span.start >= claim.span.end
                 && p.span.start - claim.span.end <= REACH
                 && !text[claim.span.end..p.span.start].contains(';')
                 && introduced_by_locative(text, claim.span.end, p.span.start) == Some(true)
@@ -153,7 +154,8 @@ impl<'a> SentenceIndex<'a> {
         let before = || {
             candidates.iter().rev().copied().find(|&i| {
                 let p = &self.places[i];
-                p.span.end <= claim.span.start
+                !after_according_to(text, sentence.span.start, p.span.start)
+                    && p.span.end <= claim.span.start
                     && claim.span.start - p.span.end <= REACH
                     && introduced_by_locative(text, sentence.span.start, p.span.start) == Some(true)
             })
@@ -280,6 +282,16 @@ fn introduced_by_locative(text: &str, floor: usize, start: usize) -> Option<bool
         i -= 1;
     }
     None
+}
+
+/// "according to the World Bank": a source, not a destination.
+fn after_according_to(text: &str, floor: usize, start: usize) -> bool {
+    let mut from = start.saturating_sub(24).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..start].trim_end().to_ascii_lowercase();
+    head.ends_with("according to") || head.ends_with("according to the")
 }
 
 fn is_modifier(word: &str) -> bool {
