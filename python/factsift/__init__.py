@@ -25,10 +25,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 from factsift._factsift import (
     LANGUAGES,
     Claim,
+    Date,
     Document,
     Extractor,
+    Fact,
     Place,
     Sentence,
+    Source,
     Table,
     __version__,
 )
@@ -48,18 +51,23 @@ __all__ = [
     "Claim",
     "ConfigError",
     "DataError",
+    "Date",
     "Document",
     "Extractor",
+    "Fact",
     "FactsiftError",
     "InputTypeError",
     "InvalidTextError",
     "Place",
     "Sentence",
+    "Source",
     "Table",
     "__version__",
     "analyze",
     "analyze_many",
     "claims",
+    "dates",
+    "facts",
     "frame",
     "places",
     "schema",
@@ -68,7 +76,8 @@ __all__ = [
     "table",
 ]
 
-Kind = Literal["sentences", "claims", "places"]
+Kind = Literal["sentences", "claims", "places", "dates", "facts"]
+DateLike = Any  # "YYYY-MM-DD", datetime.date or datetime.datetime
 
 _defaults: dict[str, Extractor] = {}
 _defaults_lock = threading.Lock()
@@ -109,16 +118,44 @@ def places(text: str) -> list[Place]:
     return _default().places(text)
 
 
-def analyze(text: str) -> Document:
-    """Sentences, claims and places of ``text`` in one :class:`Document`."""
-    return _default().analyze(text)
+def dates(text: str, *, reference_date: DateLike = None) -> list[Date]:
+    """The date expressions in ``text`` (English): context for claims, never claims.
+
+    With ``reference_date`` (the day the text was written), relative expressions ("on Friday",
+    "last week") are resolved to ``earliest``/``latest`` ISO dates too.
+
+    >>> [(d.text, d.relation, d.earliest) for d in dates("As of Friday, 5 left.", reference_date="2026-01-25")]
+    [('Friday', 'as of', '2026-01-23')]
+    """
+    return _default().dates(text, reference_date=reference_date)
+
+
+def facts(text: str, *, reference_date: DateLike = None) -> list[Fact]:
+    """Each claim of ``text`` in context: its places, date and source (English).
+
+    >>> f = facts("“2,250 ISIS members have been transferred to Iraq,” Maan told Rudaw.")[0]
+    >>> f.claim.text, f.place.name, f.source.name
+    ('2,250', 'Iraq', 'Maan')
+    """
+    return _default().facts(text, reference_date=reference_date)
+
+
+def analyze(text: str, *, reference_date: DateLike = None) -> Document:
+    """Sentences, claims, places, dates and facts of ``text`` in one :class:`Document`."""
+    return _default().analyze(text, reference_date=reference_date)
 
 
 def analyze_many(
-    texts: Iterable[str], *, n_threads: int | None = None, progress: Any = None
+    texts: Iterable[str],
+    *,
+    n_threads: int | None = None,
+    progress: Any = None,
+    reference_date: DateLike = None,
 ) -> list[Document]:
     """Analyse many texts in parallel (GIL released); see :meth:`Extractor.analyze_many`."""
-    return _default().analyze_many(texts, n_threads=n_threads, progress=progress)
+    return _default().analyze_many(
+        texts, n_threads=n_threads, progress=progress, reference_date=reference_date
+    )
 
 
 def frame(
@@ -128,6 +165,7 @@ def frame(
     ids: Iterable[Any] | None = None,
     n_threads: int | None = None,
     progress: Any = None,
+    reference_date: DateLike = None,
 ) -> "pandas.DataFrame":
     """A tidy ``pandas.DataFrame`` with one row per item of ``kind`` across ``texts``.
 
@@ -135,7 +173,8 @@ def frame(
     ``doc_id`` holds ``ids`` (default: a pandas Series' index, else positions 0..n-1).
     ``texts`` may also be an Arrow string column (pyarrow, polars, a pandas Series of strings),
     read in place. Missing texts (``None``, NaN, ``pandas.NA``) give no rows; anything else that
-    is not text raises :class:`InputTypeError` naming its row.
+    is not text raises :class:`InputTypeError` naming its row. For ``"dates"`` and ``"facts"``,
+    ``reference_date`` is one date or one per text (e.g. ``df["published"]``).
 
     >>> frame(["Iraq. Syria.", None], "sentences")[["doc_id", "index", "text"]]
        doc_id  index    text
@@ -144,7 +183,15 @@ def frame(
     """
     from factsift.frames import frame as _frame
 
-    return _frame(texts, kind, ids=ids, extractor=_default(), n_threads=n_threads, progress=progress)
+    return _frame(
+        texts,
+        kind,
+        ids=ids,
+        extractor=_default(),
+        n_threads=n_threads,
+        progress=progress,
+        reference_date=reference_date,
+    )
 
 
 def table(
@@ -153,13 +200,16 @@ def table(
     *,
     n_threads: int | None = None,
     progress: Any = None,
+    reference_date: DateLike = None,
 ) -> Table:
     """The rows of :func:`frame` as an Arrow :class:`Table`, built without a Python object per item.
 
     Hand it to any Arrow consumer without a copy: ``pyarrow.table(t)``, ``polars.from_arrow(t)``,
     ``pandas.DataFrame.from_arrow(t)``. ``doc_id`` is the position of the text in ``texts``.
     """
-    return _default().table(texts, kind, n_threads=n_threads, progress=progress)
+    return _default().table(
+        texts, kind, n_threads=n_threads, progress=progress, reference_date=reference_date
+    )
 
 
 def schema(kind: Kind) -> dict[str, str]:

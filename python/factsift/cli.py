@@ -19,7 +19,7 @@ from typing import IO, Iterable, Iterator
 from factsift._factsift import LANGUAGES, Document, Extractor
 from factsift.errors import FactsiftError
 
-KINDS = ("sentences", "claims", "places")
+KINDS = ("sentences", "claims", "places", "dates", "facts")
 
 # Columns of the table view, per kind: (header, attribute or callable).
 _TABLE_COLUMNS = {
@@ -42,6 +42,22 @@ _TABLE_COLUMNS = {
         ("admin1", "admin1"),
         ("lat,lon", lambda p: "" if p.lat is None else f"{p.lat:.3f},{p.lon:.3f}"),
         ("modifier", "modifier"),
+    ],
+    "dates": [
+        ("#", "sentence"),
+        ("date", "text"),
+        ("kind", "kind"),
+        ("relation", "relation"),
+        ("earliest", "earliest"),
+        ("latest", "latest"),
+    ],
+    "facts": [
+        ("#", "sentence"),
+        ("claim", lambda f: f.claim.text),
+        ("place", lambda f: f.place.name if f.place else "; ".join(p.name for p in f.places)),
+        ("date", lambda f: "" if f.date is None else f.date.text
+         + (f" ({f.date.earliest})" if f.date.earliest else "")),
+        ("source", lambda f: f.source.name if f.source else ""),
     ],
 }
 
@@ -102,10 +118,19 @@ def _print_table(name: str, doc: Document, kinds: Iterable[str], out: IO[str]) -
     out.write("\n")
 
 
-def _records(name: str, doc: Document, kinds: Iterable[str]) -> Iterator[dict]:
+def _records(
+    name: str, doc: Document, kinds: Iterable[str], *, flat: bool = False
+) -> Iterator[dict]:
+    """One record per item; facts nest their claim, places, date and source unless ``flat``."""
+    from factsift.frames import fact_record
+
     for kind in kinds:
         for item in getattr(doc, kind):
-            yield {"source": name, "kind": kind[:-1], **item.to_dict()}
+            if kind == "facts" and flat:
+                fields = fact_record(item, doc.sentences[item.sentence].text)
+            else:
+                fields = item.to_dict()
+            yield {"file": name, "item": kind[:-1], **fields}
 
 
 def _read(path: str) -> tuple[str, str]:
@@ -128,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output format (default: table on a terminal, jsonl in a pipe)")
     parser.add_argument("--lang", default="en", choices=LANGUAGES, metavar="LANG",
                         help="language code of the texts (default: en)")
+    parser.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
+                        help="the date the texts were written, to resolve 'on Friday', 'last week'")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
 
@@ -143,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     fmt = args.format or ("table" if out.isatty() else "jsonl")
     kinds = KINDS if args.kind == "all" else (args.kind,)
     try:
-        extractor = Extractor(lang=args.lang)
+        extractor = Extractor(lang=args.lang, reference_date=args.reference_date)
         writer = None
         for path in args.files or ["-"]:
             name, text = _read(path)
@@ -154,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                 for record in _records(name, doc, kinds):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                for record in _records(name, doc, kinds):
+                for record in _records(name, doc, kinds, flat=True):
                     if writer is None:
                         writer = _csv_writer(out, kinds)
                     writer.writerow(record)
@@ -167,12 +194,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _csv_writer(out: IO[str], kinds: Iterable[str]) -> csv.DictWriter:
-    from factsift._factsift import Claim, Place, Sentence
+    from factsift.frames import schema
 
-    classes = {"sentences": Sentence, "claims": Claim, "places": Place}
-    fields = ["source", "kind"]
+    fields = ["file", "item"]
     for kind in kinds:
-        fields += [f for f in classes[kind]._fields if f not in fields]
+        fields += [f for f in schema(kind) if f != "doc_id" and f not in fields]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     return writer

@@ -67,3 +67,13 @@ def claims(ddf: Any, text: str = "text", **options: Any) -> "dd.DataFrame":
 def places(ddf: Any, text: str = "text", **options: Any) -> "dd.DataFrame":
     """One row per place; see :func:`frame`."""
     return frame(ddf, "places", text=text, **options)
+
+
+def dates(ddf: Any, text: str = "text", **options: Any) -> "dd.DataFrame":
+    """One row per date expression; see :func:`frame`."""
+    return frame(ddf, "dates", text=text, **options)
+
+
+def facts(ddf: Any, text: str = "text", **options: Any) -> "dd.DataFrame":
+    """One row per claim with its place, date and source; see :func:`frame`."""
+    return frame(ddf, "facts", text=text, **options)

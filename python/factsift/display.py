@@ -1,9 +1,9 @@
-"""Notebook display: a document with its sentences, claims and places highlighted.
+"""Notebook display: a document with its sentences, claims, places and dates highlighted.
 
-``Document._repr_html_`` draws the text the way displaCy draws entities: each claim and place is
-a coloured mark with a small label, and hovering over it shows what factsift read there (value
-and unit of a claim; name, kind and country of a place). Sentences alternate a faint background
-and show their index on hover.
+``Document._repr_html_`` draws the text the way displaCy draws entities: each claim, place and
+date is a coloured mark with a small label, and hovering over it shows what factsift read there
+(value and unit of a claim with its place, date and source; name, kind and country of a place;
+the days a date covers). Sentences alternate a faint background and show their index on hover.
 
 The HTML is self-contained: inline CSS, no JavaScript, no external resources. Every piece of
 text, the article's and the items' alike, is escaped. Every item is drawn, overlapping ones
@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from factsift._factsift import Claim, Document, Place, Sentence
+from factsift._factsift import Claim, Date, Document, Fact, Place, Sentence
 
 _COLORS = {
     "CLAIM": ("#fde68a", "#b45309"),
     "PLACE": ("#bfdbfe", "#1d4ed8"),
     "DEMONYM": ("#ddd6fe", "#6d28d9"),
+    "DATE": ("#bbf7d0", "#15803d"),
 }
 # Places the gazetteer could not resolve (no coordinates): same hue, dashed.
 _UNRESOLVED = "border-bottom-style:dashed"
@@ -82,6 +83,36 @@ def claim_tooltip(c: Claim) -> str:
     return " ".join(parts)
 
 
+def fact_tooltip(f: Fact) -> str:
+    """A claim with its context: ``"2,250 of ISIS members · in Iraq · Friday · per Saad Maan"``."""
+    parts = [claim_tooltip(f.claim)]
+    if f.place is not None:
+        parts.append(f"in {f.place.name}")
+    elif f.places:
+        parts.append("about " + ", ".join(p.name for p in f.places))
+    if f.date is not None:
+        when = f.date.text
+        if f.date.earliest:
+            span = f.date.earliest
+            if f.date.latest and f.date.latest != f.date.earliest:
+                span += f"…{f.date.latest}"
+            when += f" ({span})"
+        parts.append(when)
+    if f.source is not None:
+        parts.append(f"per {f.source.name}" + (f", {f.source.role}" if f.source.role else ""))
+    return " · ".join(parts)
+
+
+def date_tooltip(d: Date) -> str:
+    """What a date expression covers: ``"as of Friday · weekday · 2026-01-23"``."""
+    parts = [f"{d.relation} {d.text}" if d.relation else d.text, d.kind]
+    if d.earliest:
+        parts.append(d.earliest if d.latest in (None, d.earliest) else f"{d.earliest}…{d.latest}")
+    else:
+        parts.append("no reference date to place it")
+    return " · ".join(parts)
+
+
 def place_tooltip(p: Place) -> str:
     """What a place resolved to: ``"Nineveh Governorate · admin1 · IQ (36.33, 43.14)"``."""
     parts = [p.name, p.kind]
@@ -99,9 +130,11 @@ def place_tooltip(p: Place) -> str:
     return where
 
 
-def _label(item: Claim | Place) -> str:
+def _label(item: Claim | Place | Date) -> str:
     if isinstance(item, Claim):
         return "CLAIM"
+    if isinstance(item, Date):
+        return "DATE"
     return "DEMONYM" if item.kind == "demonym" else "PLACE"
 
 
@@ -117,11 +150,14 @@ class _Mark:
     label: str = ""  # HTML drawn once, just before the item's last closing tag
 
 
-def _item_mark(item: Claim | Place, key: str) -> _Mark:
+def _item_mark(item: Claim | Place | Date, key: str, tip: str | None = None) -> _Mark:
     label = _label(item)
     bg, fg = _COLORS[label]
     if isinstance(item, Claim):
-        tip = claim_tooltip(item)
+        tip = tip or claim_tooltip(item)
+        extra = ""
+    elif isinstance(item, Date):
+        tip = date_tooltip(item)
         extra = ""
     else:
         tip = place_tooltip(item)
@@ -151,8 +187,13 @@ def _sentence_mark(s: Sentence) -> _Mark:
 
 def _marks(doc: Document, length: int) -> list[_Mark]:
     marks = [_sentence_mark(s) for s in doc.sentences]
-    marks += [_item_mark(c, f"claim-{i}") for i, c in enumerate(doc.claims)]
+    claims, facts = doc.claims, doc.facts
+    if len(facts) == len(claims):  # a hand-made document may have claims without facts
+        marks += [_item_mark(f.claim, f"claim-{i}", fact_tooltip(f)) for i, f in enumerate(facts)]
+    else:
+        marks += [_item_mark(c, f"claim-{i}") for i, c in enumerate(claims)]
     marks += [_item_mark(p, f"place-{i}") for i, p in enumerate(doc.places)]
+    marks += [_item_mark(d, f"date-{i}") for i, d in enumerate(doc.dates)]
     # Items of hand-made documents may point outside the text: clamp, and drop inverted spans.
     valid = []
     for m in marks:
@@ -216,15 +257,22 @@ def document_html(doc: Document) -> str:
         f'<div style="{_HEADER}">factsift · {len(doc.sentences)} sentences · '
         f"{_swatch('CLAIM', len(claims))} · {_swatch('PLACE', len(places) - demonyms)}"
         + (f" · {_swatch('DEMONYM', demonyms)}" if demonyms else "")
+        + f" · {_swatch('DATE', len(doc.dates))}"
         + " · hover over a highlight for details</div>"
     )
     body = _render(text, _marks(doc, len(text)))
     return f'<div class="factsift" style="{_BOX}">{header}{body}</div>'
 
 
-def _non_overlapping(doc: Document) -> list[tuple[int, int, str]]:
+def _items(doc: Document) -> list[tuple[int, int, str]]:
     items = [(c.start, c.end, _label(c)) for c in doc.claims]
     items += [(p.start, p.end, _label(p)) for p in doc.places]
+    items += [(d.start, d.end, "DATE") for d in doc.dates]
+    return items
+
+
+def _non_overlapping(doc: Document) -> list[tuple[int, int, str]]:
+    items = _items(doc)
     items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []
     for start, end, label in items:
@@ -254,8 +302,7 @@ def to_displacy(doc: Document, style: str = "ent") -> dict[str, Any]:
     if style != "span":
         raise ValueError(f"unknown style {style!r}: use 'ent' or 'span'")
     text = doc.text
-    items = [(c.start, c.end, _label(c)) for c in doc.claims]
-    items += [(p.start, p.end, _label(p)) for p in doc.places]
+    items = _items(doc)
     cuts = sorted({x for s, e, _ in items for x in (s, e)})
     tokens: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):

@@ -1,4 +1,4 @@
-"""Tidy frames: one row per sentence, claim or place, with a stable schema.
+"""Tidy frames: one row per sentence, claim, place, date or fact, with a stable schema.
 
 The rows are built in Rust, in parallel, straight into Arrow columns (:class:`factsift.Table`);
 this module only hands those columns to pandas. pandas and pyarrow are imported here, never at
@@ -6,21 +6,22 @@ this module only hands those columns to pandas. pandas and pyarrow are imported 
 
 Columns: ``doc_id`` (the text's id: its position, or the ids you pass, or a Series' index),
 then every field of the item class (:class:`~factsift.Sentence`, :class:`~factsift.Claim`,
-:class:`~factsift.Place`) in order. Dtypes come from :func:`schema` and do not depend on the
-data, so an empty result has the same columns and dtypes as a full one.
+:class:`~factsift.Place`, :class:`~factsift.Date`) in order; for ``"facts"``, one row per claim
+with its context flattened (see :func:`fact_record`). Dtypes come from :func:`schema` and do not
+depend on the data, so an empty result has the same columns and dtypes as a full one.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from factsift._factsift import Document, Extractor, Table, _columns
+from factsift._factsift import Document, Extractor, Fact, Table, _columns
 from factsift.errors import ConfigError, FactsiftError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-KINDS = ("sentences", "claims", "places")
+KINDS = ("sentences", "claims", "places", "dates", "facts")
 
 # Arrow type (as the binding names it) and nullability -> pandas dtype. Integers that can be
 # missing use the nullable "Int64"; strings are Arrow-backed with pd.NA for missing values.
@@ -64,9 +65,12 @@ def table(
     extractor: Extractor | None = None,
     n_threads: int | None = None,
     progress: Any = None,
+    reference_date: Any = None,
 ) -> Table:
     """One kind of item for many texts as an Arrow :class:`~factsift.Table`."""
-    return _extractor(extractor).table(texts, kind, n_threads=n_threads, progress=progress)
+    return _extractor(extractor).table(
+        texts, kind, n_threads=n_threads, progress=progress, reference_date=reference_date
+    )
 
 
 def _relabel(err: FactsiftError, ids: "pandas.Index") -> FactsiftError:
@@ -90,11 +94,14 @@ def frame(
     extractor: Extractor | None = None,
     n_threads: int | None = None,
     progress: Any = None,
+    reference_date: Any = None,
 ) -> "pandas.DataFrame":
     """One row per item of ``kind`` for every text; missing texts give no rows.
 
     ``ids`` label the texts (default: a pandas Series' index, else positions 0..n-1) and fill
     ``doc_id``. A value that is neither text nor missing raises ``InputTypeError`` naming its row.
+    ``reference_date`` (dates and facts) is one date, or one per text such as a publication-date
+    column.
     """
     import pandas as pd
 
@@ -106,7 +113,9 @@ def frame(
         if hasattr(texts, "__len__") and len(ids) != len(texts):  # type: ignore[arg-type]
             raise ConfigError(f"ids has {len(ids)} items but texts has {len(texts)}")  # type: ignore[arg-type]
     try:
-        result = _extractor(extractor).table(texts, kind, n_threads=n_threads, progress=progress)
+        result = _extractor(extractor).table(
+            texts, kind, n_threads=n_threads, progress=progress, reference_date=reference_date
+        )
     except FactsiftError as err:
         if ids is None:
             raise
@@ -139,15 +148,53 @@ def table_to_pandas(table: Table, ids: Iterable[Any] | None = None) -> "pandas.D
     return pd.DataFrame(columns, copy=False)
 
 
+def fact_record(fact: Fact, sentence_text: str) -> dict[str, Any]:
+    """One fact as the flat row of a ``"facts"`` frame (the same columns the Rust side writes)."""
+    claim, place, date, source = fact.claim, fact.place, fact.date, fact.source
+    return {
+        "sentence": fact.sentence,
+        "claim": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "unit": claim.unit,
+        "dimension": claim.dimension,
+        "bound": claim.bound,
+        "change": claim.change,
+        "concept": claim.concept,
+        "place": place.name if place else None,
+        "place_country_code": place.country_code if place else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
+        "places": "; ".join(p.name for p in fact.places) or None,
+        "date": date.text if date else None,
+        "date_earliest": date.earliest if date else None,
+        "date_latest": date.latest if date else None,
+        "source": source.name if source else None,
+        "source_role": source.role if source else None,
+        "source_kind": source.kind if source else None,
+        "sentence_text": sentence_text,
+    }
+
+
 def document_frame(doc: Document, kind: str = "claims") -> "pandas.DataFrame":
     """The items of one document as a tidy frame (``doc_id`` is 0)."""
     import pandas as pd
 
     dtypes = schema(kind)
     items = getattr(doc, kind)
+    if kind == "facts":
+        sentences = doc.sentences
+        rows = [fact_record(f, sentences[f.sentence].text) for f in items]
+        get = lambda row, name: row[name]  # noqa: E731
+    else:
+        rows = items
+        get = getattr
     columns = {
         name: pd.array(
-            [0] * len(items) if name == "doc_id" else [getattr(item, name) for item in items],
+            [0] * len(rows) if name == "doc_id" else [get(row, name) for row in rows],
             dtype=dtype,
         )
         for name, dtype in dtypes.items()

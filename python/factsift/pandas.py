@@ -41,8 +41,13 @@ class FactsiftAccessor:
         extractor: Extractor | None = None,
         n_threads: int | None = None,
         progress: Any = None,
+        reference_date: Any = None,
     ) -> pd.DataFrame:
-        """One row per item of ``kind``; ``doc_id`` is the Series' index."""
+        """One row per item of ``kind``; ``doc_id`` is the Series' index.
+
+        ``reference_date`` (dates and facts): one date, or a Series aligned with this one (a
+        publication-date column).
+        """
         return frames.frame(
             self._series,
             kind,
@@ -50,6 +55,7 @@ class FactsiftAccessor:
             extractor=extractor,
             n_threads=n_threads,
             progress=progress,
+            reference_date=reference_date,
         )
 
     def sentences(self, **options: Any) -> pd.DataFrame:
@@ -63,6 +69,14 @@ class FactsiftAccessor:
     def places(self, **options: Any) -> pd.DataFrame:
         """One row per place (options as for :meth:`frame`)."""
         return self.frame("places", **options)
+
+    def dates(self, **options: Any) -> pd.DataFrame:
+        """One row per date expression (options as for :meth:`frame`)."""
+        return self.frame("dates", **options)
+
+    def facts(self, **options: Any) -> pd.DataFrame:
+        """One row per claim with its place, date and source (options as for :meth:`frame`)."""
+        return self.frame("facts", **options)
 
     def table(
         self,

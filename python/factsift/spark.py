@@ -115,3 +115,13 @@ def claims(sdf: Any, **options: Any) -> Any:
 def places(sdf: Any, **options: Any) -> Any:
     """One row per place; see :func:`frame`."""
     return frame(sdf, "places", **options)
+
+
+def dates(sdf: Any, **options: Any) -> Any:
+    """One row per date expression; see :func:`frame`."""
+    return frame(sdf, "dates", **options)
+
+
+def facts(sdf: Any, **options: Any) -> Any:
+    """One row per claim with its place, date and source; see :func:`frame`."""
+    return frame(sdf, "facts", **options)

@@ -6,6 +6,8 @@
 //! that closes it, pronouns ("he said") go to the nearest named speaker before them, and a surname
 //! ("Maan") goes to the full name introduced earlier ("Saad Maan"), whose role it inherits.
 
+use std::collections::HashMap;
+
 use super::words::{Word, words};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -396,6 +398,8 @@ const INTRO_OPENERS: &[&str] = &[
 ];
 /// Longest opener, in tokens.
 const MAX_INTRO_WORDS: usize = 6;
+/// Longest "Name, role," subject, in tokens.
+const MAX_APPOSITIVE_WORDS: usize = 40;
 /// How far back a subject phrase may reach, in tokens.
 const MAX_SUBJECT_WORDS: usize = 12;
 /// How many sentences back a pronoun may find its speaker.
@@ -653,6 +657,9 @@ fn appositive_subject(words: &[Word<'_>], closing: usize) -> Option<Speaker> {
             }
         }
     }
+    if closing > start + MAX_APPOSITIVE_WORDS {
+        return None; // too long for "Name, role," before a verb: keeps the scan bounded
+    }
     let mut end = start;
     while end < closing && is_name_word(&words[end]) {
         end += 1;
@@ -826,9 +833,12 @@ fn resolve(
 ) -> Vec<Option<Source>> {
     // Named speakers and sentence subjects seen so far, in order: antecedents for pronouns.
     let mut seen: Vec<Source> = Vec::new();
+    // The latest multi-word person name by its last word: "Maan" → "Saad Maan".
+    let mut by_surname: HashMap<&str, Source> = HashMap::new();
     let mut out = Vec::with_capacity(local.len());
     for (i, found) in local.iter().enumerate() {
-        let named = |speaker: Speaker, cue: Span, seen: &[Source]| match speaker {
+        let named = |speaker: Speaker, cue: Span, by_surname: &HashMap<&str, Source>| match speaker
+        {
             Speaker::Named { span, role, kind } => {
                 let sentence = sentence_of(sentences, span).unwrap_or(i);
                 let mut source = Source {
@@ -839,7 +849,8 @@ fn resolve(
                     kind,
                     cue,
                 };
-                if let Some(full) = full_name(text, span, kind, seen) {
+                let full = by_surname.get(span.as_str(text)).filter(|f| f.name != span);
+                if let Some(full) = full.filter(|_| kind == SourceKind::Person) {
                     source.name = full.name;
                     source.role = source.role.or(full.role);
                 }
@@ -858,12 +869,14 @@ fn resolve(
                 .or_else(|| {
                     // "The airline carried 4.5 million passengers, it said."
                     let lead = leads[i].filter(|l| matches!(l, Speaker::Named { kind, .. } if (*kind == SourceKind::Person) != plural))?;
-                    named(lead, cue, &seen)
+                    named(lead, cue, &by_surname)
                 }),
-            Some((speaker, cue)) => named(speaker, cue, &seen),
+            Some((speaker, cue)) => named(speaker, cue, &by_surname),
         };
         match (source, found) {
-            (Some(s), Some((Speaker::Named { .. }, _))) => seen.push(s),
+            (Some(s), Some((Speaker::Named { .. }, _))) => {
+                remember(text, s, &mut seen, &mut by_surname)
+            }
             (None, None) => {
                 // A person the sentence is about ("Minister Sarah Kent visited …") may be the
                 // "she" of the next sentence.
@@ -875,8 +888,8 @@ fn resolve(
                     },
                 ) = leads[i]
                 {
-                    if let Some(s) = named(lead, span, &seen) {
-                        seen.push(s);
+                    if let Some(s) = named(lead, span, &by_surname) {
+                        remember(text, s, &mut seen, &mut by_surname);
                     }
                 }
             }
@@ -887,25 +900,19 @@ fn resolve(
     out
 }
 
-/// "Maan" after "Saad Maan": the earlier, fuller mention of the same person.
-fn full_name<'s>(
-    text: &str,
-    span: Span,
-    kind: SourceKind,
-    seen: &'s [Source],
-) -> Option<&'s Source> {
-    if kind != SourceKind::Person {
-        return None;
+/// Keeps `s` as an antecedent for pronouns, and a person's full name for later surnames.
+fn remember<'t>(
+    text: &'t str,
+    s: Source,
+    seen: &mut Vec<Source>,
+    by_surname: &mut HashMap<&'t str, Source>,
+) {
+    if s.kind == SourceKind::Person {
+        if let Some((_, surname)) = s.name.as_str(text).rsplit_once(' ') {
+            by_surname.insert(surname, s);
+        }
     }
-    let surname = span.as_str(text);
-    seen.iter().rev().find(|s| {
-        let full = s.name.as_str(text);
-        s.kind == SourceKind::Person
-            && s.name != span
-            && full.len() > surname.len()
-            && full.ends_with(surname)
-            && full[..full.len() - surname.len()].ends_with(' ')
-    })
+    seen.push(s);
 }
 
 fn sentence_of(sentences: &[Sentence], span: Span) -> Option<usize> {

@@ -1,4 +1,8 @@
 //! Linking a claim to the places and dates of its sentence.
+//!
+//! Every lookup is bounded: items are found by binary search in their sentence's sorted range
+//! and only a few nearest ones are weighed, so a sentence holding thousands of claims, places or
+//! dates still costs linear time and memory.
 
 use std::ops::Range;
 
@@ -9,173 +13,178 @@ use crate::sentences::Sentence;
 use crate::span::Span;
 
 /// Prepositions that place an event somewhere ("attacks *in* western Iraq").
+#[rustfmt::skip]
 const LOCATIVE: &[&str] = &[
-    "in",
-    "into",
-    "to",
-    "at",
-    "near",
-    "across",
-    "through",
-    "throughout",
-    "within",
-    "inside",
-    "outside",
-    "around",
-    "from",
-    "on",
-    "over",
-    "off",
-    "along",
-    "toward",
-    "towards",
-    "via",
+    "in", "into", "to", "at", "near", "across", "through", "throughout", "within", "inside",
+    "outside", "around", "from", "on", "over", "off", "along", "toward", "towards", "via",
 ];
 
 /// Words allowed between a preposition and its place ("in *the northern* city of ...").
+#[rustfmt::skip]
 const BETWEEN: &[&str] = &[
-    "the",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "rural",
-    "downtown",
-    "city",
-    "town",
-    "province",
-    "region",
-    "state",
-    "of",
-    "neighboring",
-    "neighbouring",
-    "nearby",
-    "occupied",
-    "parts",
+    "the", "western", "eastern", "northern", "southern", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "northeast",
+    "northwest", "southeast", "southwest", "rural", "downtown", "city", "town", "province",
+    "region", "state", "of", "neighboring", "neighbouring", "nearby", "occupied", "parts",
 ];
 
+#[rustfmt::skip]
 const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 ];
 
-/// How far (bytes) a claim's own place may be from the claim.
+/// How far (bytes) a claim's own place, or its date, may be from the claim.
 const REACH: usize = 160;
+/// At most this many places are listed for one claim: the ones nearest to it.
+pub(super) const MAX_PLACES: usize = 8;
+/// At most this many nearest dates are weighed for one claim.
+const MAX_DATES: usize = 8;
 
-/// Per-sentence ranges of places and dates, for O(1) lookups per claim.
+/// Per-sentence ranges of claims, places and dates, for bounded lookups per claim.
 pub(super) struct SentenceIndex<'a> {
     sentences: &'a [Sentence],
+    claims: &'a [Claim],
     places: &'a [Place],
     dates: &'a [DateMention],
+    claim_ranges: Vec<Range<usize>>,
     place_ranges: Vec<Range<usize>>,
     date_ranges: Vec<Range<usize>>,
     /// Whether each sentence continues the paragraph of the one before it.
     same_paragraph: Vec<bool>,
+    /// Byte offset of each sentence's first comma (the end of an opening phrase), if any.
+    first_comma: Vec<Option<usize>>,
 }
 
 impl<'a> SentenceIndex<'a> {
     pub fn new(
         text: &str,
         sentences: &'a [Sentence],
+        claims: &'a [Claim],
         places: &'a [Place],
         dates: &'a [DateMention],
     ) -> SentenceIndex<'a> {
-        let place_ranges = ranges(sentences.len(), places.iter().map(|p| p.sentence));
-        let date_ranges = ranges(sentences.len(), dates.iter().map(|d| d.sentence));
+        let n = sentences.len();
         let same_paragraph = sentences
             .iter()
             .enumerate()
             .map(|(i, s)| i > 0 && !text[sentences[i - 1].span.end..s.span.start].contains('\n'))
             .collect();
+        let first_comma = sentences
+            .iter()
+            .map(|s| s.span.as_str(text).find(',').map(|c| s.span.start + c))
+            .collect();
         SentenceIndex {
             sentences,
+            claims,
             places,
             dates,
-            place_ranges,
-            date_ranges,
+            claim_ranges: ranges(n, claims.iter().map(|c| c.sentence)),
+            place_ranges: ranges(n, places.iter().map(|p| p.sentence)),
+            date_ranges: ranges(n, dates.iter().map(|d| d.sentence)),
             same_paragraph,
+            first_comma,
         }
     }
 
-    fn toponyms(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
-        self.place_ranges
-            .get(sentence)
-            .cloned()
-            .unwrap_or(0..0)
-            .filter(|&i| self.places[i].kind != PlaceKind::Demonym)
+    fn range(ranges: &[Range<usize>], sentence: usize) -> Range<usize> {
+        ranges.get(sentence).cloned().unwrap_or(0..0)
+    }
+
+    fn is_toponym(&self, i: usize) -> bool {
+        self.places[i].kind != PlaceKind::Demonym
+    }
+
+    /// Up to `MAX_PLACES` places of `sentence` nearest to `at`, in text order; demonyms only
+    /// when `demonyms`.
+    fn nearest_places(&self, sentence: usize, at: Span, demonyms: bool) -> Vec<usize> {
+        let range = Self::range(&self.place_ranges, sentence);
+        let keep = |i: usize| demonyms || self.is_toponym(i);
+        let split =
+            range.start + self.places[range.clone()].partition_point(|p| p.span.start < at.start);
+        let (mut left, mut right) = (split, split);
+        let mut found = Vec::new();
+        while found.len() < MAX_PLACES && (left > range.start || right < range.end) {
+            let take_left = right >= range.end
+                || (left > range.start
+                    && gap(self.places[left - 1].span, at) <= gap(self.places[right].span, at));
+            let i = if take_left {
+                left -= 1;
+                left
+            } else {
+                right += 1;
+                right - 1
+            };
+            if keep(i) {
+                found.push(i);
+            }
+        }
+        found.sort_unstable();
+        found
     }
 
     /// The places a claim is about: its sentence's toponyms, else the previous sentence's in the
-    /// same paragraph, else its sentence's demonyms.
+    /// same paragraph, else its sentence's demonyms — the nearest `MAX_PLACES` of them.
     pub fn places_for(&self, claim: &Claim) -> Vec<usize> {
         let s = claim.sentence;
-        let mut found: Vec<usize> = self.toponyms(s).collect();
+        let mut found = self.nearest_places(s, claim.span, false);
         if found.is_empty() && self.same_paragraph.get(s).copied().unwrap_or(false) {
-            found = self.toponyms(s - 1).collect();
+            found = self.nearest_places(s - 1, claim.span, false);
         }
         if found.is_empty() {
-            found = self.place_ranges.get(s).cloned().unwrap_or(0..0).collect();
+            found = self.nearest_places(s, claim.span, true);
         }
         found
     }
 
     /// The claim's own place: introduced by a locative preposition just after (or before) the
-    /// claim, or the place the sentence starts with ("Iraq has transferred 2,250 …").
+    /// claim, its possessor ("Kenya's economy grew by 5.6%"), or the place the sentence starts
+    /// with ("Iraq has transferred 2,250 …").
     pub fn own_place(&self, text: &str, claim: &Claim) -> Option<usize> {
-        let sentence = self.sentences.get(claim.sentence)?;
-        let candidates: Vec<usize> = self.toponyms(claim.sentence).collect();
-        let after = candidates.iter().copied().find(|&i| {
+        let sentence = self.sentences.get(claim.sentence)?.span;
+        let range = Self::range(&self.place_ranges, claim.sentence);
+        let places = &self.places[range.clone()];
+        // Toponyms within REACH of the claim, found by binary search.
+        let lo = range.start + places.partition_point(|p| p.span.end + REACH < claim.span.start);
+        let hi = range.start + places.partition_point(|p| p.span.start <= claim.span.end + REACH);
+        let near = (lo..hi).filter(|&i| self.is_toponym(i));
+        let introduced = |i: usize| {
             let p = &self.places[i];
-            !after_according_to(text, sentence.span.start, p.span.start)
-                && p.span.start >= claim.span.end
-                && p.span.start - claim.span.end <= REACH
+            !after_according_to(text, sentence.start, p.span.start)
+                && introduced_by_locative(text, sentence.start, p.span.start) == Some(true)
+        };
+        let after = near.clone().find(|&i| {
+            let p = &self.places[i];
+            p.span.start >= claim.span.end
                 && !text[claim.span.end..p.span.start].contains(';')
-                && introduced_by_locative(text, claim.span.end, p.span.start) == Some(true)
+                && introduced(i)
         });
         let before = || {
-            candidates.iter().rev().copied().find(|&i| {
-                let p = &self.places[i];
-                !after_according_to(text, sentence.span.start, p.span.start)
-                    && p.span.end <= claim.span.start
-                    && claim.span.start - p.span.end <= REACH
-                    && introduced_by_locative(text, sentence.span.start, p.span.start) == Some(true)
-            })
+            near.clone()
+                .rev()
+                .find(|&i| self.places[i].span.end <= claim.span.start && introduced(i))
         };
         let possessive = || {
-            // "Kenya's economy grew by 5.6 percent": the owner of what is measured.
-            candidates.iter().rev().copied().find(|&i| {
+            near.clone().rev().find(|&i| {
                 let p = &self.places[i];
-                let between = &text[p.span.end.min(claim.span.start)..claim.span.start];
-                p.span.end <= claim.span.start
-                    && (between.starts_with("'s") || between.starts_with("’s"))
-                    && !between.contains([',', ';'])
+                p.span.end <= claim.span.start && {
+                    let between = &text[p.span.end..claim.span.start];
+                    (between.starts_with("'s") || between.starts_with("’s"))
+                        && !between.contains([',', ';'])
+                }
             })
         };
         let subject = || {
-            candidates.first().copied().filter(|&i| {
-                let lead = &text[sentence.span.start..self.places[i].span.start];
-                lead.split_whitespace()
-                    .all(|w| w.eq_ignore_ascii_case("the") || is_modifier(w))
-            })
+            range
+                .clone()
+                .take(MAX_PLACES)
+                .find(|&i| self.is_toponym(i))
+                .filter(|&i| {
+                    let lead = &text[sentence.start..self.places[i].span.start];
+                    lead.len() <= 32
+                        && lead
+                            .split_whitespace()
+                            .all(|w| w.eq_ignore_ascii_case("the") || is_modifier(w))
+                })
         };
         after.or_else(before).or_else(possessive).or_else(subject)
     }
@@ -186,84 +195,97 @@ impl<'a> SentenceIndex<'a> {
     ///
     /// A date right after the attribution's verb ("said on Thursday") dates the statement, not
     /// the claim: it is used only when the sentence has no other date.
-    pub fn nearest_date(
-        &self,
-        text: &str,
-        claims: &[Claim],
-        claim: &Claim,
-        cue: Option<Span>,
-    ) -> Option<usize> {
-        let range = self.date_ranges.get(claim.sentence)?.clone();
-        let dates_statement = |i: usize| {
-            cue.is_some_and(|cue| {
-                let d = self.dates[i].span;
-                d.start >= cue.end && {
+    pub fn nearest_date(&self, text: &str, claim: &Claim, cue: Option<Span>) -> Option<usize> {
+        let range = Self::range(&self.date_ranges, claim.sentence);
+        if range.is_empty() {
+            return None;
+        }
+        // The date right after the attribution's verb, if any (at most one: dates do not
+        // overlap), found by binary search.
+        let statement = cue.and_then(|cue| {
+            let k =
+                range.start + self.dates[range.clone()].partition_point(|d| d.span.start < cue.end);
+            (k < range.end).then_some(k).filter(|&k| {
+                let d = self.dates[k].span;
+                d.start <= cue.end + 4 && {
                     let between = text[cue.end..d.start].trim();
                     between.is_empty() || between.eq_ignore_ascii_case("on")
                 }
             })
-        };
-        let of_claim: Vec<usize> = range.clone().filter(|&i| !dates_statement(i)).collect();
-        if of_claim.is_empty() {
-            return range.min_by_key(|&i| gap(self.dates[i].span, claim.span));
-        }
-        self.date_of_claim(text, claims, claim, &of_claim)
+        });
+        // The few dates nearest to the claim, by binary search.
+        let split = range.start
+            + self.dates[range.clone()].partition_point(|d| d.span.start < claim.span.start);
+        let lo = split.saturating_sub(MAX_DATES / 2).max(range.start);
+        let hi = (split + MAX_DATES / 2).min(range.end);
+        let near: Vec<usize> = (lo..hi).filter(|&i| Some(i) != statement).collect();
+        // The statement's date ("said on Thursday") only when the sentence has nothing else.
+        self.date_of_claim(text, claim, &near)
+            .or(statement.filter(|_| range.len() == 1))
     }
 
-    fn date_of_claim(
-        &self,
-        text: &str,
-        claims: &[Claim],
-        claim: &Claim,
-        range: &[usize],
-    ) -> Option<usize> {
-        let range = range.iter().copied();
-        let sentence = self.sentences.get(claim.sentence)?.span;
+    fn date_of_claim(&self, text: &str, claim: &Claim, near: &[usize]) -> Option<usize> {
         let distance = |i: usize| gap(self.dates[i].span, claim.span);
-        let same_clause = |a: Span, b: Span| {
-            let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
-            first.end >= second.start
-                || !text[first.end..second.start].contains([',', ';', '—', '–', '(', ')'])
-        };
-        if let Some(i) = range
-            .clone()
-            .filter(|&i| same_clause(self.dates[i].span, claim.span))
-            .min_by_key(|&i| distance(i))
-        {
+        let nearest =
+            |candidates: &mut dyn Iterator<Item = usize>| candidates.min_by_key(|&i| distance(i));
+        if let Some(i) = nearest(
+            &mut near
+                .iter()
+                .copied()
+                .filter(|&i| same_clause(text, self.dates[i].span, claim.span)),
+        ) {
             return Some(i);
         }
-        let opening_end = text[sentence.start..sentence.end]
-            .find(',')
-            .map(|c| sentence.start + c);
-        if let Some(opening_end) = opening_end.filter(|&e| e <= claim.span.start) {
+        let opening = self.first_comma.get(claim.sentence).copied().flatten();
+        if let Some(opening_end) = opening.filter(|&e| e <= claim.span.start) {
+            let range = Self::range(&self.date_ranges, claim.sentence);
             if let Some(i) = range
                 .clone()
-                .find(|&i| self.dates[i].span.end <= opening_end)
+                .next()
+                .filter(|&i| self.dates[i].span.end <= opening_end)
             {
                 return Some(i);
             }
         }
-        range
-            .filter(|&i| {
-                !claims.iter().any(|other| {
-                    other.sentence == claim.sentence
-                        && other.span != claim.span
-                        && same_clause(self.dates[i].span, other.span)
-                })
-            })
-            .min_by_key(|&i| distance(i))
+        nearest(
+            &mut near
+                .iter()
+                .copied()
+                .filter(|&i| !self.dated_by_other_claim(text, i, claim)),
+        )
     }
+
+    /// True when date `i` lies in the clause of another claim of its sentence (the claims next
+    /// to it on either side).
+    fn dated_by_other_claim(&self, text: &str, i: usize, claim: &Claim) -> bool {
+        let d = self.dates[i].span;
+        let range = Self::range(&self.claim_ranges, claim.sentence);
+        let split =
+            range.start + self.claims[range.clone()].partition_point(|c| c.span.start < d.start);
+        [split.checked_sub(1), Some(split)]
+            .into_iter()
+            .flatten()
+            .filter(|&k| range.contains(&k))
+            .map(|k| &self.claims[k])
+            .any(|other| other.span != claim.span && same_clause(text, d, other.span))
+    }
+}
+
+/// True when nothing but words lies between two spans of one sentence (no comma, semicolon,
+/// dash or bracket), and they are at most `REACH` bytes apart.
+fn same_clause(text: &str, a: Span, b: Span) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    first.end >= second.start
+        || (second.start - first.end <= REACH
+            && !text[first.end..second.start].contains([',', ';', '—', '–', '(', ')']))
 }
 
 /// `Some(true)` when the words before `start` (not reaching back past `floor`) are a locative
 /// preposition, possibly followed by "the", a direction or a head word; `Some(false)` for
 /// "<direction> of" (a relative position: the place is a reference point, not the claim's place).
 fn introduced_by_locative(text: &str, floor: usize, start: usize) -> Option<bool> {
-    let mut from = start.saturating_sub(48).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let words: Vec<&str> = text[from..start]
+    let head = window_before(text, floor, start, 48);
+    let words: Vec<&str> = head
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"'))
         .filter(|w| !w.is_empty())
         .collect();
@@ -286,12 +308,19 @@ fn introduced_by_locative(text: &str, floor: usize, start: usize) -> Option<bool
 
 /// "according to the World Bank": a source, not a destination.
 fn after_according_to(text: &str, floor: usize, start: usize) -> bool {
-    let mut from = start.saturating_sub(24).max(floor);
+    let head = window_before(text, floor, start, 24)
+        .trim_end()
+        .to_ascii_lowercase();
+    head.ends_with("according to") || head.ends_with("according to the")
+}
+
+/// At most `bytes` bytes of text before `start`, not before `floor`, on a char boundary.
+fn window_before(text: &str, floor: usize, start: usize, bytes: usize) -> &str {
+    let mut from = start.saturating_sub(bytes).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let head = text[from..start].trim_end().to_ascii_lowercase();
-    head.ends_with("according to") || head.ends_with("according to the")
+    &text[from..start]
 }
 
 fn is_modifier(word: &str) -> bool {

@@ -37,7 +37,7 @@ pub struct Fact {
     pub sentence: usize,
     /// Indices in `Document::places` of the places the claim is about: the toponyms of its
     /// sentence (or, when it names none, of the sentence before it in the same paragraph), with
-    /// demonyms only when there is nothing else.
+    /// demonyms only when there is nothing else — at most the 8 nearest to the claim.
     pub places: Vec<usize>,
     /// The claim's own place, when the phrase says so ("in western Anbar", "Iraq has …").
     pub place: Option<usize>,
@@ -78,7 +78,8 @@ impl FactLinker {
             return Vec::new();
         }
         let sources = self.sources(text, sentences);
-        let index = link::SentenceIndex::new(text, sentences, places, dates);
+        let index = link::SentenceIndex::new(text, sentences, claims, places, dates);
+        let source_of = |claim: &Claim| sources.get(claim.sentence).copied().flatten();
         claims
             .iter()
             .enumerate()
@@ -87,17 +88,8 @@ impl FactLinker {
                 sentence: claim.sentence,
                 places: index.places_for(claim),
                 place: index.own_place(text, claim),
-                date: index.nearest_date(
-                    text,
-                    claims,
-                    claim,
-                    sources
-                        .get(claim.sentence)
-                        .copied()
-                        .flatten()
-                        .map(|s| s.cue),
-                ),
-                source: sources.get(claim.sentence).copied().flatten(),
+                date: index.nearest_date(text, claim, source_of(claim).map(|s| s.cue)),
+                source: source_of(claim),
             })
             .collect()
     }

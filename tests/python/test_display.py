@@ -84,7 +84,7 @@ def check_every_item_shown(doc):
     parsed = Parsed(doc._repr_html_())
     assert not parsed.stack, "every tag closed"
     assert "".join(parsed.text) == doc.text  # the whole text, once, in order
-    for prefix, items in (("claim", doc.claims), ("place", doc.places)):
+    for prefix, items in (("claim", doc.claims), ("place", doc.places), ("date", doc.dates)):
         for i, item in enumerate(items):
             key = f"{prefix}-{i}"
             assert parsed.items.get(key, "") == item.text, key
@@ -96,7 +96,7 @@ def check_every_item_shown(doc):
 def test_every_claim_and_place_of_the_example_article_is_shown(article):
     doc = fs.analyze(article)
     parsed = check_every_item_shown(doc)
-    assert len(parsed.items) == len(doc.claims) + len(doc.places)
+    assert len(parsed.items) == len(doc.claims) + len(doc.places) + len(doc.dates)
     sentences = doc._repr_html_().count("data-sentence=")
     assert sentences == len(doc.sentences) == 17
 
@@ -199,7 +199,7 @@ def test_to_displacy_ent_format(article):
     ents = d["ents"]
     assert ents == sorted(ents, key=lambda e: e["start"])
     assert all(a["end"] <= b["start"] for a, b in zip(ents, ents[1:]))  # displaCy needs this
-    assert len(ents) <= len(doc.claims) + len(doc.places)
+    assert len(ents) <= len(doc.claims) + len(doc.places) + len(doc.dates)
 
 
 def test_to_displacy_keeps_the_longer_of_overlapping_items_and_span_style_keeps_all():

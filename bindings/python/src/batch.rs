@@ -381,6 +381,7 @@ pub fn analyze_many(
     texts: &Bound<'_, PyAny>,
     n_threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
+    reference: Option<factsift::dates::CivilDate>,
 ) -> PyResult<Vec<Py<PyDocument>>> {
     let objects = collect_texts(texts)?;
     let strs: Vec<Text<'_>> = objects
@@ -402,7 +403,7 @@ pub fn analyze_many(
         |piece| {
             piece
                 .iter()
-                .map(|t| Prepared::new(&extractor.analyze(t.text)))
+                .map(|t| Prepared::new(&extractor.analyze_at(t.text, reference)))
                 .collect::<Vec<_>>()
         },
         |docs| {
@@ -508,9 +509,22 @@ pub fn table(
     kind: &str,
     n_threads: Option<usize>,
     progress: Option<&Bound<'_, PyAny>>,
+    references: &crate::options::References,
 ) -> PyResult<PyTable> {
     let kind = Kind::from_python(py, kind)?;
     let input = Input::read(texts)?;
+    if let crate::options::References::PerRow(v) = references {
+        if v.len() != input.rows() {
+            return Err(errors::config_error(
+                py,
+                format!(
+                    "reference_date has {} dates but texts has {} rows",
+                    v.len(),
+                    input.rows()
+                ),
+            ));
+        }
+    }
     let texts = input.texts()?;
     let mut batches = Vec::new();
     run_batched(
@@ -518,7 +532,7 @@ pub fn table(
         &texts,
         n_threads,
         progress,
-        |piece| kind.batch(extractor, piece),
+        |piece| kind.batch(extractor, piece, references),
         |batch| {
             let batch = batch.map_err(|e| {
                 pyo3::exceptions::PyRuntimeError::new_err(format!("building columns: {e}"))
@@ -557,11 +571,7 @@ pub fn count_items(
         |piece| {
             piece
                 .iter()
-                .map(|t| match kind {
-                    Kind::Sentences => extractor.sentences(t.text).len(),
-                    Kind::Claims => extractor.claims(t.text).len(),
-                    Kind::Places => extractor.places(t.text).len(),
-                })
+                .map(|t| kind.count(extractor, t.text))
                 .sum::<usize>()
         },
         |n| {

@@ -8,7 +8,7 @@ use crate::record::record_methods;
 ///
 /// ``text[c.start:c.end] == c.text`` and, when a concept was found,
 /// ``text[c.concept_start:c.concept_end] == c.concept``.
-#[pyclass(frozen, eq, module = "factsift", name = "Claim")]
+#[pyclass(frozen, eq, from_py_object, module = "factsift", name = "Claim")]
 #[derive(Clone, PartialEq)]
 pub struct PyClaim {
     /// Qualifier + number + unit as written, e.g. ``"about 60 kilometers"``.

@@ -10,7 +10,10 @@ use std::sync::{Arc, OnceLock};
 use arrow_array::builder::{Float64Builder, Int64Builder, LargeStringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use factsift::{CharOffsets, Claim, Extractor, Place, Sentence};
+use factsift::dates::{CivilDate, DateMention};
+use factsift::{CharOffsets, Claim, Document, Extractor, Place, Sentence};
+
+use crate::options::References;
 
 /// What a tidy table holds one row of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,11 +21,19 @@ pub enum Kind {
     Sentences = 0,
     Claims = 1,
     Places = 2,
+    Dates = 3,
+    Facts = 4,
 }
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 3] = [Kind::Sentences, Kind::Claims, Kind::Places];
+    pub const ALL: [Kind; 5] = [
+        Kind::Sentences,
+        Kind::Claims,
+        Kind::Places,
+        Kind::Dates,
+        Kind::Facts,
+    ];
 
     /// The kind named `name` (`"sentences"`, `"claims"` or `"places"`).
     pub fn parse(name: &str) -> Option<Kind> {
@@ -35,6 +46,8 @@ impl Kind {
             Kind::Sentences => "sentences",
             Kind::Claims => "claims",
             Kind::Places => "places",
+            Kind::Dates => "dates",
+            Kind::Facts => "facts",
         }
     }
 
@@ -43,7 +56,9 @@ impl Kind {
         Kind::parse(name).ok_or_else(|| {
             crate::errors::config_error(
                 py,
-                format!("unknown kind {name:?}: use \"sentences\", \"claims\" or \"places\""),
+                format!(
+                    "unknown kind {name:?}: use \"sentences\", \"claims\", \"places\", \"dates\" or \"facts\""
+                ),
             )
         })
     }
@@ -54,13 +69,20 @@ impl Kind {
             Kind::Sentences => SentenceColumns::FIELDS,
             Kind::Claims => ClaimColumns::FIELDS,
             Kind::Places => PlaceColumns::FIELDS,
+            Kind::Dates => DateColumns::FIELDS,
+            Kind::Facts => FactColumns::FIELDS,
         }
     }
 
     /// The Arrow schema of this kind's table (built once per process).
     pub fn schema(self) -> SchemaRef {
-        static SCHEMAS: [OnceLock<SchemaRef>; 3] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static SCHEMAS: [OnceLock<SchemaRef>; 5] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
         SCHEMAS[self as usize]
             .get_or_init(|| {
                 Arc::new(Schema::new(
@@ -75,11 +97,13 @@ impl Kind {
             .clone()
     }
 
-    /// Runs the extractor for this kind over `texts` and writes one row per item.
+    /// Runs the extractor for this kind over `texts` and writes one row per item. Dates and
+    /// facts are resolved against each row's reference date.
     pub fn batch(
         self,
         extractor: &Extractor,
         texts: &[Text<'_>],
+        references: &References,
     ) -> Result<RecordBatch, ArrowError> {
         match self {
             Kind::Sentences => fill(
@@ -103,6 +127,54 @@ impl Kind {
                 PlaceColumns::push,
             )
             .finish(),
+            Kind::Dates => {
+                let found: Vec<Vec<DateMention>> = texts
+                    .iter()
+                    .map(|t| {
+                        let sentences = extractor.sentences(t.text);
+                        factsift::dates::DateExtractor::new().extract(
+                            t.text,
+                            &sentences,
+                            references.at(t.row),
+                        )
+                    })
+                    .collect();
+                let mut columns = DateColumns::with_capacity(found.iter().map(Vec::len).sum());
+                for (t, dates) in texts.iter().zip(&found) {
+                    let offsets = CharOffsets::new(t.text);
+                    for d in dates {
+                        columns.push(t.row, d, t.text, &offsets);
+                    }
+                }
+                columns.finish()
+            }
+            Kind::Facts => {
+                let docs: Vec<Document<'_>> = texts
+                    .iter()
+                    .map(|t| extractor.analyze_at(t.text, references.at(t.row)))
+                    .collect();
+                let mut columns =
+                    FactColumns::with_capacity(docs.iter().map(|d| d.facts.len()).sum());
+                for (t, doc) in texts.iter().zip(&docs) {
+                    if doc.facts.is_empty() {
+                        continue;
+                    }
+                    let offsets = CharOffsets::new(t.text);
+                    columns.push_document(t.row, doc, &offsets);
+                }
+                columns.finish()
+            }
+        }
+    }
+
+    /// The number of items of this kind in `text` (for benchmarks).
+    pub fn count(self, extractor: &Extractor, text: &str) -> usize {
+        match self {
+            Kind::Sentences => extractor.sentences(text).len(),
+            Kind::Claims => extractor.claims(text).len(),
+            Kind::Places => extractor.places(text).len(),
+            Kind::Dates => extractor.dates(text).len(),
+            Kind::Facts => extractor.analyze(text).facts.len(),
         }
     }
 }
@@ -268,6 +340,54 @@ columns!(
     }
 );
 
+columns!(
+    /// Columns of `Date` (`bindings/python/src/fact.rs`), after `doc_id`.
+    DateColumns for Kind::Dates => {
+        doc_id: Int,
+        text: Str,
+        start: Int,
+        end: Int,
+        sentence: Int,
+        kind: Str,
+        relation: OptStr,
+        earliest: OptStr,
+        latest: OptStr,
+    }
+);
+
+columns!(
+    /// One row per claim with its context: the claim's main fields, its own place, the names
+    /// of the places it is about (joined with "; "), its date and its source. The same columns
+    /// as `factsift.frames.fact_record()`.
+    FactColumns for Kind::Facts => {
+        doc_id: Int,
+        sentence: Int,
+        claim: Str,
+        start: Int,
+        end: Int,
+        value: OptFloat,
+        low: OptFloat,
+        high: OptFloat,
+        unit: OptStr,
+        dimension: Str,
+        bound: Str,
+        change: OptStr,
+        concept: OptStr,
+        place: OptStr,
+        place_country_code: OptStr,
+        place_lat: OptFloat,
+        place_lon: OptFloat,
+        places: OptStr,
+        date: OptStr,
+        date_earliest: OptStr,
+        date_latest: OptStr,
+        source: OptStr,
+        source_role: OptStr,
+        source_kind: OptStr,
+        sentence_text: Str,
+    }
+);
+
 /// Offsets and counts fit `i64` by far (a text is at most `isize::MAX` bytes); saturate anyway
 /// rather than wrap.
 fn int(n: usize) -> i64 {
@@ -335,6 +455,76 @@ impl PlaceColumns {
         self.population.append_option(p.population.map(int_u64));
         self.modifier.append_option(p.modifier.as_deref());
         self.score.append_value(p.score);
+    }
+}
+
+impl DateColumns {
+    fn push(&mut self, row: usize, d: &DateMention, text: &str, offsets: &CharOffsets<'_>) {
+        let (start, end) = offsets.span(d.span);
+        let iso = |x: Option<CivilDate>| x.map(|x| x.to_string());
+        self.doc_id.append_value(int(row));
+        self.text.append_value(d.span.as_str(text));
+        self.start.append_value(int(start));
+        self.end.append_value(int(end));
+        self.sentence.append_value(int(d.sentence));
+        self.kind.append_value(d.kind.as_str());
+        self.relation.append_option(d.relation);
+        self.earliest.append_option(iso(d.earliest));
+        self.latest.append_option(iso(d.latest));
+    }
+}
+
+impl FactColumns {
+    fn push_document(&mut self, row: usize, doc: &Document<'_>, offsets: &CharOffsets<'_>) {
+        let text = doc.text;
+        for f in &doc.facts {
+            let (Some(c), Some(s)) = (doc.claims.get(f.claim), doc.sentences.get(f.sentence))
+            else {
+                continue;
+            };
+            let (start, end) = offsets.span(c.span);
+            let place = f.place.and_then(|p| doc.places.get(p));
+            let date = f.date.and_then(|d| doc.dates.get(d));
+            let names: Vec<&str> = f
+                .places
+                .iter()
+                .filter_map(|&p| doc.places.get(p))
+                .map(|p| p.name.as_str())
+                .collect();
+            self.doc_id.append_value(int(row));
+            self.sentence.append_value(int(f.sentence));
+            self.claim.append_value(c.span.as_str(text));
+            self.start.append_value(int(start));
+            self.end.append_value(int(end));
+            self.value.append_option(c.value);
+            self.low.append_option(c.low);
+            self.high.append_option(c.high);
+            self.unit.append_option(c.unit.as_deref());
+            self.dimension.append_value(c.dimension.as_str());
+            self.bound.append_value(c.bound.as_str());
+            self.change.append_option(c.change.map(|ch| ch.as_str()));
+            self.concept
+                .append_option(c.concept.map(|x| x.as_str(text)));
+            self.place.append_option(place.map(|p| p.name.as_str()));
+            self.place_country_code
+                .append_option(place.and_then(|p| p.country_code.as_deref()));
+            self.place_lat.append_option(place.and_then(|p| p.lat));
+            self.place_lon.append_option(place.and_then(|p| p.lon));
+            self.places
+                .append_option((!names.is_empty()).then(|| names.join("; ")));
+            self.date.append_option(date.map(|d| d.span.as_str(text)));
+            self.date_earliest
+                .append_option(date.and_then(|d| d.earliest).map(|x| x.to_string()));
+            self.date_latest
+                .append_option(date.and_then(|d| d.latest).map(|x| x.to_string()));
+            self.source
+                .append_option(f.source.map(|x| x.name.as_str(text)));
+            self.source_role
+                .append_option(f.source.and_then(|x| x.role).map(|r| r.as_str(text)));
+            self.source_kind
+                .append_option(f.source.map(|x| x.kind.as_str()));
+            self.sentence_text.append_value(s.span.as_str(text));
+        }
     }
 }
 

@@ -4,20 +4,24 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
+use crate::fact::{PyDate, PyFact};
 use crate::items::Items;
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
 
-/// Everything factsift found in one text: its sentences, claims and places.
+/// Everything factsift found in one text: its sentences, claims, places and dates, and one
+/// :class:`Fact` per claim linking it to its places, date and source.
 ///
 /// Offsets of every item are ``str`` indices into :attr:`text`. In a notebook the document shows
-/// itself with sentences, claims and places highlighted.
+/// itself with sentences, claims, places and dates highlighted.
 #[pyclass(frozen, module = "factsift", name = "Document")]
 pub struct PyDocument {
     text: Py<PyString>,
     sentences: Items<PySentence>,
     claims: Items<PyClaim>,
     places: Items<PyPlace>,
+    dates: Items<PyDate>,
+    facts: Items<PyFact>,
 }
 
 /// A document's items converted for Python but not yet Python objects. Building it needs no
@@ -27,13 +31,15 @@ pub struct Prepared {
     sentences: Vec<PySentence>,
     claims: Vec<PyClaim>,
     places: Vec<PyPlace>,
+    dates: Vec<PyDate>,
+    facts: Vec<PyFact>,
 }
 
 impl Prepared {
     pub fn new(doc: &factsift::Document<'_>) -> Prepared {
         let offsets = CharOffsets::new(doc.text);
         let t = doc.text;
-        Prepared {
+        let mut prepared = Prepared {
             sentences: doc
                 .sentences
                 .iter()
@@ -49,7 +55,20 @@ impl Prepared {
                 .iter()
                 .map(|p| PyPlace::from_core(p, t, &offsets))
                 .collect(),
-        }
+            dates: doc
+                .dates
+                .iter()
+                .map(|d| PyDate::from_core(d, t, &offsets))
+                .collect(),
+            facts: Vec::new(),
+        };
+        prepared.facts = PyFact::from_core(
+            &doc.facts,
+            t,
+            &offsets,
+            (&prepared.claims, &prepared.places, &prepared.dates),
+        );
+        prepared
     }
 }
 
@@ -71,15 +90,19 @@ impl PyDocument {
             sentences: Items::values(prepared.sentences),
             claims: Items::values(prepared.claims),
             places: Items::values(prepared.places),
+            dates: Items::values(prepared.dates),
+            facts: Items::values(prepared.facts),
         }
     }
 }
 
-/// `(class, (text, sentences, claims, places))` for pickling.
+/// `(class, (text, sentences, claims, places, dates, facts))` for pickling.
 type Reduced<'py> = (
     Bound<'py, PyAny>,
     (
         Py<PyString>,
+        Bound<'py, PyList>,
+        Bound<'py, PyList>,
         Bound<'py, PyList>,
         Bound<'py, PyList>,
         Bound<'py, PyList>,
@@ -104,18 +127,22 @@ fn delegate<'py>(
 #[pymethods]
 impl PyDocument {
     #[new]
-    #[pyo3(signature = (text, sentences, claims, places))]
+    #[pyo3(signature = (text, sentences, claims, places, dates = Vec::new(), facts = Vec::new()))]
     fn new(
         text: Py<PyString>,
         sentences: Vec<Py<PySentence>>,
         claims: Vec<Py<PyClaim>>,
         places: Vec<Py<PyPlace>>,
+        dates: Vec<Py<PyDate>>,
+        facts: Vec<Py<PyFact>>,
     ) -> PyDocument {
         PyDocument {
             text,
             sentences: Items::objects(sentences),
             claims: Items::objects(claims),
             places: Items::objects(places),
+            dates: Items::objects(dates),
+            facts: Items::objects(facts),
         }
     }
 
@@ -143,6 +170,18 @@ impl PyDocument {
         self.places.list(py)
     }
 
+    /// Date expressions (context, never claims), in order.
+    #[getter]
+    fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.dates.list(py)
+    }
+
+    /// One :class:`Fact` per claim: the claim with its places, date and source.
+    #[getter]
+    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.facts.list(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let text = self.text.bind(py).to_cow()?;
         let mut head: String = text.chars().take(40).collect();
@@ -150,10 +189,11 @@ impl PyDocument {
             head.push('…');
         }
         Ok(format!(
-            "Document(sentences={}, claims={}, places={}, text={:?})",
+            "Document(sentences={}, claims={}, places={}, dates={}, text={:?})",
             self.sentences.len(),
             self.claims.len(),
             self.places.len(),
+            self.dates.len(),
             head
         ))
     }
@@ -167,7 +207,9 @@ impl PyDocument {
         Ok(self.text.bind(py).as_any().eq(other.text.bind(py))?
             && self.sentences(py)?.eq(other.sentences(py)?)?
             && self.claims(py)?.eq(other.claims(py)?)?
-            && self.places(py)?.eq(other.places(py)?)?)
+            && self.places(py)?.eq(other.places(py)?)?
+            && self.dates(py)?.eq(other.dates(py)?)?
+            && self.facts(py)?.eq(other.facts(py)?)?)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
@@ -180,6 +222,8 @@ impl PyDocument {
                 d.sentences(py)?,
                 d.claims(py)?,
                 d.places(py)?,
+                d.dates(py)?,
+                d.facts(py)?,
             ),
         ))
     }
@@ -198,11 +242,13 @@ impl PyDocument {
         d.set_item("sentences", to_dicts(self.sentences(py)?.iter().collect())?)?;
         d.set_item("claims", to_dicts(self.claims(py)?.iter().collect())?)?;
         d.set_item("places", to_dicts(self.places(py)?.iter().collect())?)?;
+        d.set_item("dates", to_dicts(self.dates(py)?.iter().collect())?)?;
+        d.set_item("facts", to_dicts(self.facts(py)?.iter().collect())?)?;
         Ok(d)
     }
 
-    /// One kind of item as a tidy ``pandas.DataFrame`` (``"sentences"``, ``"claims"`` or
-    /// ``"places"``), one row per item.
+    /// One kind of item as a tidy ``pandas.DataFrame`` (``"sentences"``, ``"claims"``,
+    /// ``"places"``, ``"dates"`` or ``"facts"``), one row per item.
     #[pyo3(signature = (kind = "claims"))]
     fn to_frame<'py>(slf: &Bound<'py, Self>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
         delegate(

@@ -6,6 +6,8 @@ use crate::batch;
 use crate::claim::PyClaim;
 use crate::document::PyDocument;
 use crate::errors;
+use crate::fact::PyDate;
+use crate::options::{extra_place, extra_place_dict, reference_date, references};
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
 use crate::text::borrow_str;
@@ -20,89 +22,7 @@ struct Options {
     allow_places: Vec<String>,
     deny_places: Vec<String>,
     country_focus: Vec<String>,
-}
-
-const EXTRA_PLACE_KEYS: &str = "name, aliases, kind, country_code, admin1, lat, lon, population";
-
-/// One `extra_places` item (a mapping) as a core `ExtraPlace`; `i` is its 1-based position.
-fn extra_place(
-    py: Python<'_>,
-    i: usize,
-    item: &Bound<'_, PyAny>,
-) -> PyResult<factsift::ExtraPlace> {
-    let bad =
-        |message: String| errors::data_error(py, format!("extra_places, item {i}: {message}"));
-    let Ok(map) = item.cast::<PyMapping>() else {
-        return Err(bad(format!(
-            "expected a dict such as {{\"name\": \"Hazar\", \"kind\": \"city\", \"country_code\": \"IQ\", \"lat\": 35.7, \"lon\": 42.0}}, got {}",
-            item.get_type().name()?
-        )));
-    };
-    let mut place = factsift::ExtraPlace::new(String::new(), factsift::PlaceKind::City);
-    let mut has_name = false;
-    for key in map.keys()?.iter() {
-        let k: String = key
-            .extract()
-            .map_err(|_| bad("keys must be strings".to_string()))?;
-        let v = map.get_item(&key)?;
-        let wrong = |what: &str| bad(format!("{k:?} must be {what}"));
-        match k.as_str() {
-            "name" => {
-                place.name = v.extract().map_err(|_| wrong("a str"))?;
-                has_name = true;
-            }
-            "aliases" => place.aliases = v.extract().map_err(|_| wrong("a list of str"))?,
-            "kind" => {
-                let kind: String = v.extract().map_err(|_| wrong("a str"))?;
-                place.kind = factsift::PlaceKind::from_name(&kind).ok_or_else(|| {
-                    bad(format!(
-                        "unknown kind {kind:?}; use one of country, admin1, admin2, city, region, continent, unknown"
-                    ))
-                })?;
-            }
-            "country_code" => {
-                place.country_code = v.extract().map_err(|_| wrong("a str or None"))?
-            }
-            "admin1" => place.admin1 = v.extract().map_err(|_| wrong("a str or None"))?,
-            "lat" => place.lat = v.extract().map_err(|_| wrong("a float or None"))?,
-            "lon" => place.lon = v.extract().map_err(|_| wrong("a float or None"))?,
-            "population" => {
-                place.population = v
-                    .extract()
-                    .map_err(|_| wrong("a non-negative int or None"))?
-            }
-            _ => return Err(bad(format!("unknown key {k:?}; use {EXTRA_PLACE_KEYS}"))),
-        }
-    }
-    if !has_name {
-        return Err(bad("\"name\" is required".to_string()));
-    }
-    Ok(place)
-}
-
-fn extra_place_dict<'py>(
-    py: Python<'py>,
-    p: &factsift::ExtraPlace,
-) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("name", &p.name)?;
-    if !p.aliases.is_empty() {
-        d.set_item("aliases", &p.aliases)?;
-    }
-    d.set_item("kind", p.kind.as_str())?;
-    for (k, v) in [("country_code", &p.country_code), ("admin1", &p.admin1)] {
-        if let Some(v) = v {
-            d.set_item(k, v)?;
-        }
-    }
-    if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
-        d.set_item("lat", lat)?;
-        d.set_item("lon", lon)?;
-    }
-    if let Some(pop) = p.population {
-        d.set_item("population", pop)?;
-    }
-    Ok(d)
+    reference_date: Option<factsift::dates::CivilDate>,
 }
 
 /// A configured, reusable extractor of sentences, claims and places.
@@ -124,6 +44,9 @@ fn extra_place_dict<'py>(
 ///     deny_places: names never reported as places.
 ///     country_focus: ISO 3166-1 alpha-2 codes of the countries the texts are about
 ///         (``["IQ"]``); ambiguous names resolve there first.
+///     reference_date: the date the texts were written (``"2026-11-24"`` or a
+///         ``datetime.date``), to resolve "on Friday", "last week"; each call can override it.
+///         Without one, only absolute dates get ``earliest``/``latest``.
 ///
 /// Raises:
 ///     ConfigError: an option is invalid (an unknown language, an empty abbreviation, an
@@ -139,6 +62,15 @@ impl PyExtractor {
     pub fn core(&self) -> &factsift::Extractor {
         &self.inner
     }
+
+    /// A call's `reference_date`, or the extractor's own when the call gives none.
+    fn reference(
+        &self,
+        py: Python<'_>,
+        value: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<factsift::dates::CivilDate>> {
+        Ok(reference_date(py, value)?.or(self.options.reference_date))
+    }
 }
 
 #[pymethods]
@@ -152,7 +84,8 @@ impl PyExtractor {
         extra_places = None,
         allow_places = None,
         deny_places = None,
-        country_focus = None
+        country_focus = None,
+        reference_date = None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -164,7 +97,9 @@ impl PyExtractor {
         allow_places: Option<Vec<String>>,
         deny_places: Option<Vec<String>>,
         country_focus: Option<Vec<String>>,
+        reference_date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyExtractor> {
+        let reference = self::reference_date(py, reference_date)?;
         let mut places = Vec::new();
         if let Some(items) = extra_places {
             if items.is_instance_of::<PyString>() || items.cast::<PyMapping>().is_ok() {
@@ -185,6 +120,7 @@ impl PyExtractor {
             allow_places: allow_places.unwrap_or_default(),
             deny_places: deny_places.unwrap_or_default(),
             country_focus: country_focus.unwrap_or_default(),
+            reference_date: reference,
         };
         let lang = factsift::Lang::from_code(lang).map_err(|e| errors::from_core(py, e))?;
         let builder = factsift::Extractor::builder()
@@ -194,7 +130,8 @@ impl PyExtractor {
             .extra_places(options.extra_places.iter().cloned())
             .allow_places(options.allow_places.iter().cloned())
             .deny_places(options.deny_places.iter().cloned())
-            .country_focus(options.country_focus.iter().cloned());
+            .country_focus(options.country_focus.iter().cloned())
+            .reference_date(reference);
         let inner = py
             .detach(|| builder.build())
             .map_err(|e| errors::from_core(py, e))?;
@@ -268,12 +205,72 @@ impl PyExtractor {
             .collect())
     }
 
-    /// Sentences, claims and places of ``text`` in one :class:`Document`.
-    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+    /// Sentences, claims, places, dates and facts of ``text`` in one :class:`Document`.
+    ///
+    /// Args:
+    ///     reference_date: the date the text was written, overriding the extractor's.
+    #[pyo3(signature = (text, *, reference_date = None))]
+    fn analyze(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        reference_date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDocument> {
+        let reference = self.reference(py, reference_date)?;
         let s = borrow_str(text)?;
-        let doc = py.detach(|| self.inner.analyze(s));
+        let doc = py.detach(|| self.inner.analyze_at(s, reference));
         let text = text.cast::<PyString>()?.clone().unbind();
         PyDocument::from_core(py, text, &doc)
+    }
+
+    /// The date expressions of ``text`` (context for claims, never claims themselves).
+    ///
+    /// Args:
+    ///     reference_date: the date the text was written, overriding the extractor's.
+    ///
+    /// Returns:
+    ///     list[Date]: in order, resolved to ``earliest``/``latest`` where they can be placed.
+    #[pyo3(signature = (text, *, reference_date = None))]
+    fn dates(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        reference_date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<PyDate>> {
+        let reference = self.reference(py, reference_date)?;
+        let s = borrow_str(text)?;
+        let sentences = py.detach(|| self.inner.sentences(s));
+        let dates =
+            py.detach(|| factsift::dates::DateExtractor::new().extract(s, &sentences, reference));
+        let offsets = factsift::CharOffsets::new(s);
+        Ok(dates
+            .iter()
+            .map(|d| PyDate::from_core(d, s, &offsets))
+            .collect())
+    }
+
+    /// Each claim of ``text`` in context: its places, date and source.
+    ///
+    /// Args:
+    ///     reference_date: the date the text was written, overriding the extractor's.
+    ///
+    /// Returns:
+    ///     list[Fact]: one per claim, in order.
+    #[pyo3(signature = (text, *, reference_date = None))]
+    fn facts<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        reference_date: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let doc = self.analyze(py, text, reference_date)?;
+        Py::new(py, doc)?.into_bound(py).getattr("facts")
+    }
+
+    /// The reference date the extractor was built with, as ``"YYYY-MM-DD"`` (or ``None``).
+    #[getter(reference_date)]
+    fn reference_date_iso(&self) -> Option<String> {
+        self.options.reference_date.map(|d| d.to_string())
     }
 
     /// Analyses many texts in parallel, with the GIL released for the whole batch.
@@ -290,15 +287,17 @@ impl PyExtractor {
     /// Raises:
     ///     InputTypeError: an item is not a ``str`` (the message names its position).
     ///     KeyboardInterrupt: Ctrl-C, honoured between chunks of work.
-    #[pyo3(signature = (texts, *, n_threads = None, progress = None))]
+    #[pyo3(signature = (texts, *, n_threads = None, progress = None, reference_date = None))]
     fn analyze_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         n_threads: Option<usize>,
         progress: Option<&Bound<'_, PyAny>>,
+        reference_date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Py<PyDocument>>> {
-        batch::analyze_many(py, &self.inner, texts, n_threads, progress)
+        let reference = self.reference(py, reference_date)?;
+        batch::analyze_many(py, &self.inner, texts, n_threads, progress, reference)
     }
 
     /// One kind of item for many texts as an Arrow :class:`Table`, built in parallel without a
@@ -309,13 +308,16 @@ impl PyExtractor {
     ///         (they give no rows), or an Arrow string column (anything with
     ///         ``__arrow_c_stream__`` or ``__arrow_c_array__``: pyarrow, polars, a pandas
     ///         Series of strings), read in place without making Python strings.
-    ///     kind: ``"sentences"``, ``"claims"`` or ``"places"``.
+    ///     kind: ``"sentences"``, ``"claims"``, ``"places"``, ``"dates"`` or ``"facts"``.
     ///     n_threads, progress: as for :meth:`analyze_many`.
+    ///     reference_date: for dates and facts, the date the texts were written: one date for
+    ///         all, or one per text (a list or a Series of dates/strings; missing ones fall back
+    ///         to the extractor's).
     ///
     /// Raises:
     ///     InputTypeError: an item is neither text nor missing (the message names its position,
     ///         also in the exception's ``position`` attribute).
-    #[pyo3(signature = (texts, kind = "claims", *, n_threads = None, progress = None))]
+    #[pyo3(signature = (texts, kind = "claims", *, n_threads = None, progress = None, reference_date = None))]
     fn table(
         &self,
         py: Python<'_>,
@@ -323,12 +325,23 @@ impl PyExtractor {
         kind: &str,
         n_threads: Option<usize>,
         progress: Option<&Bound<'_, PyAny>>,
+        reference_date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyTable> {
-        batch::table(py, &self.inner, texts, kind, n_threads, progress)
+        let references = references(py, reference_date, self.options.reference_date)?;
+        batch::table(
+            py,
+            &self.inner,
+            texts,
+            kind,
+            n_threads,
+            progress,
+            &references,
+        )
     }
 
     /// One kind of item for many texts as a tidy ``pandas.DataFrame``; see :func:`factsift.frame`.
-    #[pyo3(signature = (texts, kind = "claims", *, ids = None, n_threads = None, progress = None))]
+    #[pyo3(signature = (texts, kind = "claims", *, ids = None, n_threads = None, progress = None, reference_date = None))]
+    #[allow(clippy::too_many_arguments)]
     fn frame<'py>(
         slf: &Bound<'py, Self>,
         texts: &Bound<'py, PyAny>,
@@ -336,9 +349,11 @@ impl PyExtractor {
         ids: Option<&Bound<'py, PyAny>>,
         n_threads: Option<usize>,
         progress: Option<&Bound<'py, PyAny>>,
+        reference_date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let kwargs = PyDict::new(py);
+        kwargs.set_item("reference_date", reference_date)?;
         kwargs.set_item("ids", ids)?;
         kwargs.set_item("extractor", slf)?;
         kwargs.set_item("n_threads", n_threads)?;
@@ -355,6 +370,9 @@ impl PyExtractor {
         }
         if !self.options.demonyms {
             parts.push("demonyms=False".to_string());
+        }
+        if let Some(d) = self.options.reference_date {
+            parts.push(format!("reference_date=\"{d}\""));
         }
         if !self.options.extra_places.is_empty() {
             let names: Vec<&str> = self
@@ -397,6 +415,10 @@ impl PyExtractor {
         kwargs.set_item("allow_places", &self.options.allow_places)?;
         kwargs.set_item("deny_places", &self.options.deny_places)?;
         kwargs.set_item("country_focus", &self.options.country_focus)?;
+        kwargs.set_item(
+            "reference_date",
+            self.options.reference_date.map(|d| d.to_string()),
+        )?;
         Ok(((), kwargs))
     }
 }

@@ -8,7 +8,7 @@ use crate::record::record_methods;
 ///
 /// ``text[p.start:p.end] == p.text``; the span is the name itself (``"Nineveh"`` in
 /// ``"Nineveh province"``).
-#[pyclass(frozen, eq, module = "factsift", name = "Place")]
+#[pyclass(frozen, eq, from_py_object, module = "factsift", name = "Place")]
 #[derive(Clone, PartialEq)]
 pub struct PyPlace {
     /// The name as written.

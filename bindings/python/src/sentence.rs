@@ -7,7 +7,7 @@ use crate::record::record_methods;
 /// A sentence: its position in the document and where it is.
 ///
 /// ``text[s.start:s.end] == s.text`` always holds (offsets are ``str`` indices).
-#[pyclass(frozen, eq, module = "factsift", name = "Sentence")]
+#[pyclass(frozen, eq, from_py_object, module = "factsift", name = "Sentence")]
 #[derive(Clone, PartialEq)]
 pub struct PySentence {
     /// 0-based position of the sentence in its document.
