@@ -66,6 +66,11 @@ fn noun(w: &str) -> Option<Change> {
     })
 }
 
+/// The direction of a noun of change ("increase" → up, "drop" → down).
+pub(crate) fn noun_direction(w: &str) -> Option<Change> {
+    noun(w)
+}
+
 /// Words that may stand between a verb and its amount ("rose by a further 3%").
 const FILLERS: &[&str] = &[
     "by",

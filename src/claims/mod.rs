@@ -33,6 +33,7 @@ mod bounds;
 mod change;
 mod concept;
 mod filters;
+mod lexicon;
 mod numbers;
 mod quantity;
 mod tokens;
@@ -233,14 +234,12 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
                 found[k].change = found[k - 1].change;
             }
         }
-        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)": the same subject.
+        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)", "closed at $302.26,
+        // down 2.5%": the same subject.
         let (a, b) = (&found[k - 1], &found[k]);
-        if b.concept.is_none() && a.concept.is_some() {
-            let gap: Vec<&str> = (a.end..b.first).map(|j| t.lower(j)).collect();
-            if matches!(
-                gap.as_slice(),
-                ["or"] | [",", "or"] | ["("] | ["to"] | [",", "to"]
-            ) {
+        if a.concept.is_some() && concept::shares_subject(&t, a.end, b.first) {
+            let level_after_change = a.change.is_some() && t.is(a.end, "to");
+            if b.concept.is_none() || level_after_change {
                 found[k].concept = found[k - 1].concept;
             }
         }

@@ -327,29 +327,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     }
 
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
-    let determiner_before = first > floor
-        && t.is_any(
-            first - 1,
-            &[
-                "a", "an", "the", "its", "their", "his", "her", "our", "this",
-            ],
-        );
-    let concept = if dimension == Dimension::Count {
-        let k = if t.is(end, "of") { end + 1 } else { end };
-        concept::phrase_after(t, k, t.len())
-            .or_else(|| concept::subject_before(t, first, floor))
-            .or_else(|| concept::nearest_before(t, first, floor))
-    } else if t.is(end, "of") {
-        concept::phrase_after(t, end + 1, t.len())
-    } else if determiner_before {
-        concept::phrase_after(t, end, t.len())
-    } else {
-        concept::phrase_after(t, end, t.len())
-            .filter(|&(a, _)| a == end)
-            .or_else(|| concept::after_preposition(t, end))
-            .or_else(|| concept::subject_before(t, first, floor))
-            .or_else(|| concept::nearest_before(t, first, floor))
-    };
+    let concept = concept::of_claim(t, first, end, dimension == Dimension::Count, floor);
 
     Step::Claim(Quantity {
         first,
