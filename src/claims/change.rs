@@ -141,7 +141,8 @@ pub(crate) fn detect(t: &Tokens<'_>, first: usize, end: usize, floor: usize) -> 
     if t.raw(j) == "-" && t.touches_prev(j) {
         j += 1;
     }
-    if t.is_any(j, &["higher", "up"]) {
+    // "2,000 up to 5,000": "up to" is a bound.
+    if t.is(j, "higher") || (t.is(j, "up") && !t.is(j + 1, "to")) {
         return Some(Change::Up);
     }
     if t.is_any(j, &["lower", "down"]) {

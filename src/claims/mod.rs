@@ -32,10 +32,12 @@ use crate::span::Span;
 mod bounds;
 mod change;
 mod concept;
+mod context;
 mod filters;
 mod lexicon;
 mod numbers;
 mod quantity;
+mod ranges;
 mod tokens;
 mod units;
 
@@ -225,6 +227,7 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
             Step::Nothing => i += 1,
         }
     }
+    let mut found = ranges::join(&t, found);
     // "lost 190 points, or 0.6%": an alternative amount shares the change.
     for k in 1..found.len() {
         let (a, b) = (&found[k - 1], &found[k]);
@@ -264,12 +267,17 @@ fn to_claim(t: &Tokens<'_>, sentence: usize, q: Quantity) -> Claim {
         (Some(u), Some(v)) => Some(u.to_base(v)),
         _ => None,
     };
+    // "from 36,040 to 34,935": the ends in order; the direction is the change's business.
+    let (low, high) = match (q.low, q.high) {
+        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        ends => ends,
+    };
     Claim {
         span: t.span(q.first, q.end),
         sentence,
         value: q.value,
-        low: q.low,
-        high: q.high,
+        low,
+        high,
         unit: q.unit.map(|u| Cow::Borrowed(u.name)),
         unit_span: q.unit_tokens.map(|(a, b)| t.span(a, b)),
         dimension,

@@ -6,7 +6,7 @@
 use super::numbers::{self, Number, Parsed};
 use super::tokens::Tokens;
 use super::units::{self, Unit, UnitMatch};
-use super::{Bound, Change, Dimension, bounds, change, concept, filters};
+use super::{Bound, Change, Dimension, bounds, change, concept, context, filters};
 
 /// A claim in token coordinates.
 #[derive(Clone, Debug)]
@@ -51,28 +51,6 @@ fn number_can_start(t: &Tokens<'_>, i: usize) -> bool {
     t.is_digits(i) || t.raw(i) == "." || t.is_word(i) || matches!(t.raw(i), "-" | "−")
 }
 
-/// "pounds" near money words are sterling, near weight words (or alone) they are weight.
-fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
-    let window = at.saturating_sub(6)..(at + 6).min(t.len());
-    let mut money = false;
-    for i in window {
-        match t.lower(i) {
-            "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "heavy" | "heavier"
-            | "lighter" | "lose" | "lost" | "gained" | "diet" | "kg" | "kilograms" | "ounces"
-            | "lbs" => return false,
-            "£" | "cost" | "costs" | "price" | "prices" | "pay" | "paid" | "pays" | "worth"
-            | "spend" | "spent" | "fund" | "funding" | "fine" | "fined" | "salary" | "sold"
-            | "buy" | "bought" | "deal" | "sterling" | "budget" | "revenue" | "profit"
-            | "profits" | "sales" | "earn" | "earned" | "earns" | "bid" | "offer" | "bonus"
-            | "tax" | "debt" | "loan" | "fee" | "fees" | "cash" | "money" | "income" | "wage"
-            | "wages" | "million" | "billion" | "bn" | "m" | "payout" | "investment" | "invest"
-            | "invested" | "raised" | "charge" | "compensation" | "per" => money = true,
-            _ => {}
-        }
-    }
-    money
-}
-
 /// The unit written after a number ending at token `end`: `(unit, first, end)` of the form.
 fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     // "3-inch", "six-mile", "19-year-old": a hyphen joins number and unit.
@@ -85,6 +63,8 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     } else if let Some(m) = units::after(t, end) {
         m
     } else if let Some(m) = bracketed_unit(t, end) {
+        m
+    } else if let Some(m) = context::letter_unit(t, end, n.value) {
         m
     } else if (n.vague.is_some() || n.words) && t.is(end, "of") {
         // "millions of dollars", "tens of thousands of dollars"
@@ -101,7 +81,9 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
         return None;
     }
     // "pounds" are money in a sentence about money.
-    if m.unit.name == "lb" && t.lower(m.first).starts_with("pound") && pounds_are_money(t, m.first)
+    if m.unit.name == "lb"
+        && t.lower(m.first).starts_with("pound")
+        && context::pounds_are_money(t, m.first)
     {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
@@ -155,6 +137,13 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     if unit.is_none() && first > floor && t.is_any(first - 1, &["aged", "age"]) {
         unit = units::by_name("year-old").map(|u| (u, first, first));
     }
+    // "$60 a barrel", "12 cents a share", "£1,250 a month": the rate is part of the unit text.
+    if unit.is_some()
+        && let Some(k) = units::per_tail(t, end)
+    {
+        end = k;
+    }
+    let unit_end = end;
     let mut bound = Bound::Exact;
     let mut low = None;
     let mut high = None;
@@ -188,7 +177,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     let by = first > floor && t.is(first - 1, "by");
     let sep = t.lower(end);
     let range_sep = n.vague.is_none()
-        && end == n.end.max(unit.map_or(0, |u| u.2))
+        && end == unit_end
         && (is_dash(sep) || sep == "to" || (sep == "and" && between));
     if range_sep
         && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
@@ -267,6 +256,11 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
                 if unit.is_none() {
                     unit = Some((m.unit, m.first, m.end));
                 }
+            }
+            if unit.is_some()
+                && let Some(k) = units::per_tail(t, end)
+            {
+                end = k;
             }
             if between || from {
                 first -= 1;

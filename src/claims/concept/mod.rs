@@ -172,7 +172,12 @@ pub(crate) fn of_claim(
         );
     if count {
         let k = if t.is(end, "of") { end + 1 } else { end };
+        // "Crowds of 20,000 gathered": a lone verb after the count is not what is counted.
         return phrase_after(t, k, t.len())
+            .filter(|&(a, b)| {
+                let w = t.lower(a);
+                b > a + 1 || !(ends_phrase(w) || is_common_verb(w) || change::is_verb(w))
+            })
             .or_else(|| subject::of_quantity(t, first, 0))
             .or_else(|| nearest_before(t, first, floor));
     }
