@@ -192,7 +192,7 @@ pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<Unit
     // ("Model 5C", "the 13C rating").
     let bare_celsius = letter == "C"
         && t.touches_prev(end)
-        && !(t.is_word(end + 1) && !t.is_any(end + 1, &FUNCTION_AFTER));
+        && (!t.is_word(end + 1) || t.is_any(end + 1, &FUNCTION_AFTER));
     let name = match letter {
         "c" | "C" if money && !warm => "cent",
         "F" if plausible && warm => "°F",
