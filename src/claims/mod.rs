@@ -34,6 +34,7 @@ mod change;
 mod concept;
 mod context;
 mod filters;
+mod implied;
 mod lexicon;
 mod numbers;
 mod quantity;
@@ -256,6 +257,7 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
             found[k].bound = found[k - 1].bound;
         }
     }
+    implied::apply(&t, &mut found);
     for q in found {
         out.push(to_claim(&t, sentence.index, q));
     }

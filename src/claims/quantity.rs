@@ -90,6 +90,38 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     Some(m)
 }
 
+/// The minor part of an amount written in two units: "15 dollars 50", "15 euros and 50 cents",
+/// "$100 and fifty". `end` is the token after the major amount; returns the minor amount
+/// (1–99) and the token after it. Nothing else may follow, so "$5 and 32 staff" is two claims.
+fn minor_amount(t: &Tokens<'_>, end: usize, unit: &Unit, symbol: bool) -> Option<(f64, usize)> {
+    if !unit.is_currency() || unit.to_base != 1.0 {
+        return None;
+    }
+    let and = t.is(end, "and");
+    // A symbol before the number needs "and" ("$4.25 50" is two numbers); after it, the unit
+    // must be a word ("10 $ 30 $" is two amounts).
+    if (symbol && !and) || (!symbol && !t.is_word(end.wrapping_sub(1))) {
+        return None;
+    }
+    let k = end + usize::from(and);
+    let Some(Parsed::Number(m)) = numbers::parse(t, k, false) else {
+        return None;
+    };
+    let whole = m.value.fract() == 0.0 && (1.0..100.0).contains(&m.value);
+    if !whole || m.vague.is_some() || m.decimal || (!m.words && !m.plain_digits) {
+        return None;
+    }
+    let mut stop = m.end;
+    if t.is_any(stop, &["cents", "cent", "pence", "p", "centimes"]) {
+        stop += 1;
+    }
+    // Nothing wordy may follow: "15 dollars and 50 staff" is two amounts.
+    if t.is_word(stop) || t.is_digits(stop) {
+        return None;
+    }
+    Some((m.value, stop))
+}
+
 /// "20 (kg)", "20 [kg]": a unit in brackets right after the number.
 fn bracketed_unit(t: &Tokens<'_>, end: usize) -> Option<UnitMatch> {
     let close = match t.raw(end) {
@@ -144,10 +176,18 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         end = k;
     }
     let unit_end = end;
+    let mut value = Some(n.value);
+    // "15 dollars 50", "thirteen dollars forty five", "$100 and fifty": major and minor units.
+    if let Some((u, _, _)) = unit
+        && n.vague.is_none()
+        && let Some((minor, k)) = minor_amount(t, end, u, pre.is_some())
+    {
+        value = Some(n.value + minor / 100.0);
+        end = k;
+    }
     let mut bound = Bound::Exact;
     let mut low = None;
     let mut high = None;
-    let mut value = Some(n.value);
     if let Some((lo, hi)) = n.vague {
         bound = Bound::Range;
         low = Some(lo);
