@@ -195,13 +195,20 @@ pub(crate) fn of_claim(
     if let Some(p) = subject::noun_before_of(t, first, 0) {
         return Some(p);
     }
-    phrase_after(t, end, t.len())
-        .filter(|&(a, _)| {
-            let w = t.lower(a);
-            a == end && !lexicon::is(w, Class::TimeNoun) && !ends_phrase(w) && !is_common_verb(w)
-        })
-        .or_else(|| bare_noun_after_in(t, end))
+    // "Nasdaq +0.8%, S&P 500 +0.3%": a name right before the amount owns it.
+    let named_before = first > floor && (is_nominal(t, first - 1) || is_name_piece(t, first - 1));
+    bare_noun_after_in(t, end)
         .or_else(|| subject::of_quantity(t, first, 0))
+        .or_else(|| {
+            phrase_after(t, end, t.len()).filter(|&(a, _)| {
+                let w = t.lower(a);
+                a == end
+                    && !named_before
+                    && !lexicon::is(w, Class::TimeNoun)
+                    && !ends_phrase(w)
+                    && !is_common_verb(w)
+            })
+        })
         .or_else(|| after_preposition(t, end))
         .or_else(|| nearest_before(t, first, floor))
 }
@@ -213,7 +220,12 @@ pub(crate) fn shares_subject(t: &Tokens<'_>, prev: usize, next: usize) -> bool {
         && next - prev <= 3
         && (prev..next).all(|i| {
             matches!(t.raw(i), "," | "(" | "-" | "–")
-                || t.is_any(i, &["to", "or", "and", "at", "from", "up", "down", "off"])
+                || t.is_any(
+                    i,
+                    &[
+                        "to", "or", "and", "at", "from", "up", "down", "off", "higher", "lower",
+                    ],
+                )
         })
 }
 

@@ -123,6 +123,14 @@ fn verbal(w: &str) -> Verbal {
     Verbal::No
 }
 
+/// Forms of "be" and "have", which may be the only verb between a subject and its amount.
+fn is_be_or_have(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had"
+    )
+}
+
 /// A word read as a verb only because of its "-ed" or "-ing" ending.
 fn by_suffix_only(w: &str) -> bool {
     !(change::is_verb(w)
@@ -195,6 +203,8 @@ pub(crate) fn clause_subject(t: &Tokens<'_>, k: usize, lo: usize) -> Option<(usi
                 break;
             }
             Verbal::Verb => verb = true,
+            // "was $5m", "has $2bn in cash": be and have are verbs of their own.
+            Verbal::Filler if is_be_or_have(w) => verb = true,
             Verbal::Filler => {}
             Verbal::Complement if !verb => {}
             Verbal::Complement | Verbal::No => break,
@@ -206,6 +216,14 @@ pub(crate) fn clause_subject(t: &Tokens<'_>, k: usize, lo: usize) -> Option<(usi
         return None;
     }
     let mut end = j;
+    // "The house, which was valued at $1.2m": the subject is what "which" stands for.
+    if end > lo + 1 && t.is_any(end - 1, &["which", "who", "that"]) {
+        end -= 1;
+        if t.raw(end - 1) == "," && end > lo + 1 {
+            end -= 1;
+        }
+        return noun_phrase_before(t, end, lo);
+    }
     // "The Dow, which had slipped for three sessions, rose": skip back over the parenthetical.
     if end > lo && t.raw(end - 1) == "," {
         let mut c = end - 1;
