@@ -359,9 +359,14 @@ pub(crate) fn is_year(t: &Tokens<'_>, n: &Number) -> bool {
     if YEAR_CONTEXT.contains(&before) || n.first == 0 || before == "," || before == "(" {
         return true;
     }
-    // "2000 people" after a verb can be a count: a lower-case plural noun right after.
+    // "2000 people" after a verb can be a count.
+    !plural_noun_after(t, n)
+}
+
+/// A lower-case plural noun right after the number: "2000 people", "1000 hires".
+pub(crate) fn plural_noun_after(t: &Tokens<'_>, n: &Number) -> bool {
     let next = t.lower(n.end);
-    let plural_noun = t.is_word(n.end)
+    t.is_word(n.end)
         && !t.is_capitalized(n.end)
         && ((next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
             || matches!(
@@ -375,8 +380,7 @@ pub(crate) fn is_year(t: &Tokens<'_>, n: &Number) -> bool {
                     | "personnel"
                     | "cattle"
                     | "sheep"
-            ));
-    !plural_noun
+            ))
 }
 
 /// Dates and times: "March 5", "5 March", "Jan. 5", "9 a.m.", "5pm", "10 GMT".

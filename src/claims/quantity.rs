@@ -215,14 +215,31 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     let between = first > floor && t.is(first - 1, "between");
     let from = first > floor && t.is(first - 1, "from");
     let by = first > floor && t.is(first - 1, "by");
-    let sep = t.lower(end);
+    let mut sep = t.lower(end);
+    // "0-to-60 mph", "three-to-four years": a hyphenated "to".
+    let mut second = end + 1;
+    if is_dash(sep) && t.is(end + 1, "to") && is_dash(t.raw(end + 2)) && t.touches_prev(end + 1) {
+        sep = "to";
+        second = end + 3;
+    }
+    // "$7/$9": two prices.
+    let slash_prices = sep == "/"
+        && pre.is_some()
+        && t.touches_prev(end + 1)
+        && units::before(t, end + 1).is_some();
+    // "three or four years", "10 or 12 people": two close guesses are a range.
+    let alternatives = sep == "or" && !between && !from && pre.is_none();
     let range_sep = n.vague.is_none()
         && end == unit_end
-        && (is_dash(sep) || sep == "to" || (sep == "and" && between));
+        && (is_dash(sep)
+            || sep == "to"
+            || (sep == "and" && between)
+            || slash_prices
+            || alternatives);
     if range_sep
-        && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
+        && let Some(Ok((pre2, n2))) = money_number(t, second)
         && n2.vague.is_none()
-        && n2.first == pre2.map_or(end + 1, |m| m.end)
+        && n2.first == pre2.map_or(second, |m| m.end)
     {
         let post2 = if pre2.is_none() {
             unit_after(t, n2.end, &n2)
@@ -245,11 +262,20 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && unit2.is_none()
             && t.raw(n.first).len() == 4
             && (1000.0..=2100.0).contains(&n.value)
-            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2));
+            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2))
+            // "from 1000 to 2000 hires", but "2019 to 2020 levels"
+            && !(filters::plural_noun_after(t, &n2) && n.value < 1900.0);
         let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
         if years {
             return Step::Skip(n2.end);
         }
+        // "one or two" alone, "5 or 50", "$5 or 6%": not a range of guesses.
+        let guesses_fit = !alternatives
+            || (lo < hi
+                && hi <= 2.0 * lo + 2.0
+                && same_unit
+                && pre2.is_none()
+                && (post2.is_some() || filters::plural_noun_after(t, &n2)));
         // Sports scores "3-1", "2-2" and phone numbers "555-1234" are not ranges.
         let phone = dash_pair && t.raw(n.first).len() >= 3 && t.raw(n2.first).len() >= 4;
         if dash_pair && (lo >= hi || phone || is_dash(t.raw(n2.end))) {
@@ -273,12 +299,17 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && n2.scale > 1.0
             && lo * n2.scale > hi;
         let units_fit = same_unit && (!explicit_unit1 || unit2.is_some() || between || from);
-        let ordered = (between || from || lo < hi)
+        // "1.3 A/cm2 to 0.03 A/cm2": the same unit written on both ends makes a range in
+        // either order.
+        let both_written = unit.is_some() && unit2.is_some() && same_unit;
+        let ordered = (between || from || lo < hi || both_written)
+            && guesses_fit
             && units_fit
             && !level_after_change
             && !scales_disagree
             && !far_apart;
-        if ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
+        if ordered && (slash_prices || !filters::is_name_or_identifier(t, &n, true, pre.is_some()))
+        {
             let (a, b) = if between && lo > hi {
                 (hi, lo)
             } else {

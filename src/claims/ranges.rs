@@ -1,5 +1,8 @@
 //! Ranges whose ends are read as two claims: "from $36,040 at 10.45pm to $34,935", "from 2,000
-//! up to 5,000", "from 2.1% in April to 2.4% in May", and chains "$160 to $180 to $200".
+//! up to 5,000", "from 2.1% in April to 2.4% in May".
+//!
+//! A chain "$160 to $180 to $200" stays its first range and a level: claims never overlap, so
+//! the middle figure cannot end one range and start the next.
 //!
 //! Ranges whose ends touch ("five to six", "5-6", "between 10 and 20") are read with the number;
 //! this pass joins neighbouring claims once they are all found, in one pass over them.
@@ -35,36 +38,23 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 
 /// The range made of `a` and `b`, if they are its two ends.
 fn try_join(t: &Tokens<'_>, a: &Quantity, b: &Quantity) -> Option<Quantity> {
-    if !same_unit(a, b) || b.first < a.end || b.value.is_none() {
+    if !same_unit(a, b) || b.value.is_none() {
         return None;
     }
-    // "$160 to $180 to $200": a chain extends the range.
-    if a.bound == Bound::Range
-        && b.bound == Bound::Exact
-        && b.first == a.end + 1
-        && t.is(a.end, "to")
-        && a.low.is_some()
-        && a.high.is_some()
-    {
-        let v = b.value?;
-        let (lo, hi) = (a.low?.min(v), a.high?.max(v));
-        return Some(Quantity {
-            end: b.end,
-            low: Some(lo),
-            high: Some(hi),
-            unit: a.unit.or(b.unit),
-            unit_tokens: a.unit_tokens.or(b.unit_tokens),
-            ..a.clone()
-        });
+    if a.bound == Bound::Range || a.value.is_none() || b.first < a.end || b.first == 0 {
+        return None;
     }
+    let before_a = if a.first > 0 {
+        t.lower(a.first - 1)
+    } else {
+        ""
+    };
+    let before_b = t.lower(b.first - 1);
     // "from X … to Y", "from X up to Y"
-    let from = a.first > 0 && t.is(a.first - 1, "from");
-    if !from || a.bound == Bound::Range || a.value.is_none() {
-        return None;
-    }
     let up_to = b.bound == Bound::Max && t.is(b.first, "up") && t.is(b.first + 1, "to");
-    let to = b.bound == Bound::Exact && b.first > a.end && t.is(b.first - 1, "to");
-    if !(up_to || to) {
+    // "fell to 138,285 from 212,577" stays a level and the level it left: news reports it so.
+    let joined = before_a == "from" && (up_to || (b.bound == Bound::Exact && before_b == "to"));
+    if !joined {
         return None;
     }
     let gap_end = if up_to { b.first } else { b.first - 1 };
