@@ -272,7 +272,9 @@ pub(crate) fn noun_phrase_before(t: &Tokens<'_>, end: usize, lo: usize) -> Optio
 fn run_before(t: &Tokens<'_>, end: usize, lo: usize) -> Option<usize> {
     let mut first = end;
     let mut words = 0;
-    while first > lo && words < NP_WORDS {
+    // Hyphens and name pieces are not words: bound the tokens too.
+    let stop = end.saturating_sub(3 * NP_WORDS).max(lo);
+    while first > stop && words < NP_WORDS {
         let i = first - 1;
         // "Consumer spending rose": an -ing noun may head the phrase.
         let head_ing = i + 1 == end && t.is_word(i) && t.lower(i).ends_with("ing") && {
