@@ -170,8 +170,15 @@ pub(crate) fn of_claim(
                 "a", "an", "the", "its", "their", "his", "her", "our", "this",
             ],
         );
+    // "Dow Jones Industrial Average (25,413, up 0.65%)": a figure in brackets after a name.
+    let bracketed = first > floor + 1
+        && t.raw(first - 1) == "("
+        && (is_nominal(t, first - 2) || is_name_piece(t, first - 2));
     if count {
         let k = if t.is(end, "of") { end + 1 } else { end };
+        if bracketed && phrase_after(t, k, t.len()).is_none() {
+            return subject::noun_phrase_before(t, first - 1, 0);
+        }
         // "Crowds of 20,000 gathered": a lone verb after the count is not what is counted.
         return phrase_after(t, k, t.len())
             .filter(|&(a, b)| {
@@ -190,6 +197,9 @@ pub(crate) fn of_claim(
         if let Some(p) = phrase_after(t, end, t.len()) {
             return Some(p);
         }
+    }
+    if bracketed {
+        return subject::noun_phrase_before(t, first - 1, 0);
     }
     // "Apple's revenue of $3bn": the noun before "of" is what the amount measures.
     if let Some(p) = subject::noun_before_of(t, first, 0) {
@@ -224,6 +234,7 @@ pub(crate) fn shares_subject(t: &Tokens<'_>, prev: usize, next: usize) -> bool {
                     i,
                     &[
                         "to", "or", "and", "at", "from", "up", "down", "off", "higher", "lower",
+                        "wide", "long", "high", "deep", "tall", "thick", "across",
                     ],
                 )
         })

@@ -253,7 +253,7 @@ pub(crate) fn noun_phrase_before(t: &Tokens<'_>, end: usize, lo: usize) -> Optio
         {
             k -= 1;
         }
-        if !(k > lo + 1 && t.is_any(k - 1, &["of", "in", "at", "for", "on", "from"])) {
+        if !(k > lo + 1 && t.is_any(k - 1, &["of", "in", "at", "for", "on", "from", "to"])) {
             break;
         }
         match run_before(t, k - 1, lo) {
@@ -288,11 +288,18 @@ fn run_before(t: &Tokens<'_>, end: usize, lo: usize) -> Option<usize> {
             && t.touches_prev(i)
             && (t.is_word(i - 1) || t.is_digits(i - 1));
         let hyphened = i + 1 < end && t.raw(i + 1) == "-" && t.touches_prev(i + 1);
+        // "Housing starts", "operating profit": an -ing word before a noun modifies it.
+        let ing_modifier =
+            i + 1 < end && first == i + 1 && t.is_word(i) && t.lower(i).ends_with("ing") && {
+                let w = t.lower(i);
+                !(change::is_verb(w) || is_linking_verb(w) || is_common_verb(w))
+                    && is_nominal(t, i + 1)
+            };
         if hyphened && (t.is_word(i) || t.is_digits(i)) {
             first = i;
             continue;
         }
-        if is_nominal(t, i) || is_name_piece(t, i) || head_ing || hyphen {
+        if is_nominal(t, i) || is_name_piece(t, i) || head_ing || hyphen || ing_modifier {
             first = i;
             if t.is_word(i) {
                 words += 1;
