@@ -1,5 +1,5 @@
 //! Units that only the words around them can tell apart: "pounds" of money or of weight, and
-//! single letters ("25C", "180 c", "85 F", "75 c") that are temperatures or cents.
+//! single letters ("25C", "180 c", "85 F", "75 c", "68 p") that are temperatures, cents or pence.
 //!
 //! Each check reads a fixed window of tokens around the number.
 
@@ -166,7 +166,7 @@ const FUNCTION_AFTER: [&str; 12] = [
 /// among money words) and "F" (Fahrenheit). `end` is the letter's token, `value` the number's.
 pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<UnitMatch> {
     let letter = t.raw(end);
-    if !matches!(letter, "C" | "c" | "F") || t.is_word(end + 1) && t.touches_prev(end + 1) {
+    if !matches!(letter, "C" | "c" | "F" | "p") || t.is_word(end + 1) && t.touches_prev(end + 1) {
         return None;
     }
     // "25C" and "85 F" but not "5C-rated" or "4c3".
@@ -179,10 +179,12 @@ pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<Unit
     }
     let mut warm = false;
     let mut money = false;
+    let mut shares = false;
     for i in window(t, end, WINDOW) {
         let w = t.lower(i);
         warm |= is_temperature_word(w);
         money |= is_money_word(w);
+        shares |= matches!(w, "shares" | "share" | "stock" | "stocks" | "pence" | "p");
     }
     let plausible = match letter {
         "F" => (-130.0..=600.0).contains(&value),
@@ -194,6 +196,8 @@ pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<Unit
         && t.touches_prev(end)
         && (!t.is_word(end + 1) || t.is_any(end + 1, &FUNCTION_AFTER));
     let name = match letter {
+        // "down 68 p at 1112 p": pence, in a sentence about prices and shares.
+        "p" if money || shares => "penny",
         "c" | "C" if money && !warm => "cent",
         "F" if plausible && warm => "°F",
         "C" | "c" if plausible && (warm || bare_celsius) => "°C",

@@ -349,10 +349,10 @@ fn is_month(t: &Tokens<'_>, i: usize) -> bool {
     !MONTH_WORDS.contains(&w) || t.is_capitalized(i)
 }
 
-/// A year: a bare four-digit integer from 1000 to 2100 that no unit, qualifier or count noun
+/// A year: a bare four-digit integer from 1000 to 2199 that no unit, qualifier or count noun
 /// turns into an amount.
 pub(crate) fn is_year(t: &Tokens<'_>, n: &Number) -> bool {
-    if !n.plain_digits || t.raw(n.first).len() != 4 || !(1000.0..=2100.0).contains(&n.value) {
+    if !n.plain_digits || t.raw(n.first).len() != 4 || !(1000.0..=2199.0).contains(&n.value) {
         return false;
     }
     let before = n.first.checked_sub(1).map_or("", |b| t.lower(b));

@@ -1017,6 +1017,18 @@ fn special_start(t: &Tokens<'_>, i: usize) -> Option<Number> {
                 }
                 _ => {}
             }
+            // "the second half of the year", "the first quarter": a part of a period.
+            if i > 0
+                && t.is_any(
+                    i - 1,
+                    &[
+                        "first", "second", "third", "fourth", "final", "last", "latter", "former",
+                        "other",
+                    ],
+                )
+            {
+                return None;
+            }
             // "half of the voters", "half the condos", "more than half"
             let qualified = i > 0
                 && t.is_any(

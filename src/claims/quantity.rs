@@ -261,7 +261,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && unit.is_none()
             && unit2.is_none()
             && t.raw(n.first).len() == 4
-            && (1000.0..=2100.0).contains(&n.value)
+            && (1000.0..=2199.0).contains(&n.value)
             && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2))
             // "from 1000 to 2000 hires", but "2019 to 2020 levels"
             && !(filters::plural_noun_after(t, &n2) && n.value < 1900.0);
