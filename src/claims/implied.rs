@@ -81,6 +81,17 @@ fn quoted_currency(t: &Tokens<'_>, q: &Quantity, ca: usize, cb: usize) -> Option
         if matches!(t.raw(i), "," | ";") && !t.is(i + 1, "against") {
             return None;
         }
+        // "The yen firmed to 109.5 per dollar": the figure is in the subject's currency.
+        if i == q.end && t.is_any(i, &["per", "a", "to"]) {
+            let k = if t.is(i + 1, "the") { i + 2 } else { i + 1 };
+            if units::after(t, k).is_some_and(|m| m.unit.is_currency()) {
+                return (ca..cb).find_map(|j| {
+                    units::after(t, j)
+                        .filter(|m| m.unit.is_currency())
+                        .map(|m| m.unit)
+                });
+            }
+        }
         if t.is_any(i, &["against", "versus", "vs"]) {
             let k = if t.is(i + 1, "the") { i + 2 } else { i + 1 };
             return units::after(t, k)

@@ -202,6 +202,9 @@ pub(crate) fn clause_subject(t: &Tokens<'_>, k: usize, lo: usize) -> Option<(usi
             {
                 break;
             }
+            // "Unemployment benefit claims totalled": two verbs never touch ("plans to
+            // raise" has "to" between), so a verb-looking word right before a verb is a noun.
+            Verbal::Verb if j < k && verbal(t.lower(j)) == Verbal::Verb => break,
             Verbal::Verb => verb = true,
             // "was $5m", "has $2bn in cash": be and have are verbs of their own.
             Verbal::Filler if is_be_or_have(w) => verb = true,
@@ -253,7 +256,7 @@ pub(crate) fn noun_phrase_before(t: &Tokens<'_>, end: usize, lo: usize) -> Optio
         {
             k -= 1;
         }
-        if !(k > lo + 1 && t.is_any(k - 1, &["of", "in", "at", "for", "on", "from", "to"])) {
+        if !(k > lo + 1 && t.is_any(k - 1, &["of", "in", "at", "for", "on", "from", "to", "per"])) {
             break;
         }
         match run_before(t, k - 1, lo) {
