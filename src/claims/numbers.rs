@@ -183,6 +183,22 @@ fn m_is_million(t: &Tokens<'_>, j: usize) -> bool {
         )
 }
 
+/// `value * scale` without binary noise: "4.1 billion" is 4 100 000 000, not 4 099 999 999.9…
+/// The product is rounded to a billionth of the scale (both factors are exact powers of ten).
+fn scaled(value: f64, scale: f64) -> f64 {
+    let v = value * scale;
+    if scale < 1e3 || !v.is_finite() {
+        return v;
+    }
+    if scale >= 1e9 {
+        let unit = scale / 1e9;
+        (v / unit).round() * unit
+    } else {
+        let k = 1e9 / scale;
+        (v * k).round() / k
+    }
+}
+
 fn next_is_money(t: &Tokens<'_>, j: usize) -> bool {
     units::after(t, j).is_some_and(|m| m.unit.is_currency())
 }
@@ -578,7 +594,7 @@ fn cardinal(t: &Tokens<'_>, i: usize, money: bool) -> Option<Cardinal> {
                     j = lit.end;
                     // A scale word right after digits: "1.5 million", "$3bn", "10k".
                     if let Some(s) = digit_scale(t, j, money) {
-                        group *= s;
+                        group = scaled(group, s);
                         scale = s;
                         last_big = s;
                         total += group;
@@ -1131,6 +1147,13 @@ mod tests {
     #[test]
     fn scales() {
         check("1.5 million people", 1.5e6, "1.5 million");
+        for (text, want) in [
+            ("4.1 billion", 4.1e9),
+            ("0.1 million", 1e5),
+            ("2.7 trillion", 2.7e12),
+        ] {
+            assert_eq!(value(text).unwrap().0, want, "{text}");
+        }
         check("3bn", 3e9, "3bn");
         check("10k runners", 1e4, "10k");
         check("10M.", 1e7, "10M");
