@@ -120,7 +120,13 @@ pub(crate) fn detect(t: &Tokens<'_>, first: usize, end: usize, floor: usize) -> 
     while k > floor && skipped <= 3 {
         let w = t.lower(k - 1);
         if let Some(c) = verb(w) {
-            // "up to" is a bound, "down to"/"off to" are not changes.
+            // "handed down a $700,000 award", "set up a $50m fund": a particle before an
+            // article belongs to its verb.
+            let article_skipped =
+                skipped > 0 && t.is_any(k, &["a", "an", "the", "another", "its", "their"]);
+            if article_skipped && matches!(w, "up" | "down" | "off") {
+                return None;
+            }
             return Some(c);
         }
         if w == "of" && k >= 2 && k - 1 > floor {

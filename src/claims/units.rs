@@ -271,7 +271,13 @@ pub(crate) fn per_tail(t: &Tokens<'_>, k: usize) -> Option<usize> {
             | "copy"
             | "unit"
     );
-    (per && t.is_word(k + 1) && !(t.is(k + 2, "-") && t.touches_prev(k + 2))).then_some(k + 2)
+    // "$7m a year earlier", "a week ago": a time before, not a rate.
+    let time_ago = t.is_any(
+        k + 2,
+        &["earlier", "ago", "later", "before", "after", "previously"],
+    );
+    (per && !time_ago && t.is_word(k + 1) && !(t.is(k + 2, "-") && t.touches_prev(k + 2)))
+        .then_some(k + 2)
 }
 
 /// A unit by canonical name (used for units the grammar builds itself, such as ages).
