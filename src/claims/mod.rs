@@ -2,7 +2,10 @@
 //!
 //! A claim is read with a small grammar, one module per step:
 //! number → scale → unit → bound/change → concept. Dates, times, years, ranks, phone numbers and
-//! numbers inside names are not claims.
+//! numbers inside names are not claims. Once a sentence's claims are read, three passes look at
+//! them together: `ranges` joins ends split by words ("from $36,040 at 10.45pm to $34,935"),
+//! neighbours share a subject, a change or a bound, and `implied` gives bare numbers the unit
+//! the sentence implies (index points, currency quotes).
 //!
 //! ```
 //! use factsift::{Bound, Extractor};
@@ -21,8 +24,8 @@
 //! assert_eq!(claims[1].base_value, Some(60_000.0));
 //! ```
 //!
-//! The unit table lives in `data/units.tsv`; every other word list sits beside the step that
-//! uses it.
+//! The unit table lives in `data/units.tsv` and the word classes the concept grammar reads in
+//! `data/claim_words.txt`; smaller word lists sit beside the step that uses them.
 
 use std::borrow::Cow;
 
