@@ -66,6 +66,11 @@ fn noun(w: &str) -> Option<Change> {
     })
 }
 
+/// The direction of a noun of change ("increase" → up, "drop" → down).
+pub(crate) fn noun_direction(w: &str) -> Option<Change> {
+    noun(w)
+}
+
 /// Words that may stand between a verb and its amount ("rose by a further 3%").
 const FILLERS: &[&str] = &[
     "by",
@@ -115,7 +120,13 @@ pub(crate) fn detect(t: &Tokens<'_>, first: usize, end: usize, floor: usize) -> 
     while k > floor && skipped <= 3 {
         let w = t.lower(k - 1);
         if let Some(c) = verb(w) {
-            // "up to" is a bound, "down to"/"off to" are not changes.
+            // "handed down a $700,000 award", "set up a $50m fund": a particle before an
+            // article belongs to its verb.
+            let article_skipped =
+                skipped > 0 && t.is_any(k, &["a", "an", "the", "another", "its", "their"]);
+            if article_skipped && matches!(w, "up" | "down" | "off") {
+                return None;
+            }
             return Some(c);
         }
         if w == "of" && k >= 2 && k - 1 > floor {
@@ -136,7 +147,8 @@ pub(crate) fn detect(t: &Tokens<'_>, first: usize, end: usize, floor: usize) -> 
     if t.raw(j) == "-" && t.touches_prev(j) {
         j += 1;
     }
-    if t.is_any(j, &["higher", "up"]) {
+    // "2,000 up to 5,000": "up to" is a bound.
+    if t.is(j, "higher") || (t.is(j, "up") && !t.is(j + 1, "to")) {
         return Some(Change::Up);
     }
     if t.is_any(j, &["lower", "down"]) {

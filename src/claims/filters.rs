@@ -349,19 +349,24 @@ fn is_month(t: &Tokens<'_>, i: usize) -> bool {
     !MONTH_WORDS.contains(&w) || t.is_capitalized(i)
 }
 
-/// A year: a bare four-digit integer from 1000 to 2100 that no unit, qualifier or count noun
+/// A year: a bare four-digit integer from 1000 to 2199 that no unit, qualifier or count noun
 /// turns into an amount.
 pub(crate) fn is_year(t: &Tokens<'_>, n: &Number) -> bool {
-    if !n.plain_digits || t.raw(n.first).len() != 4 || !(1000.0..=2100.0).contains(&n.value) {
+    if !n.plain_digits || t.raw(n.first).len() != 4 || !(1000.0..=2199.0).contains(&n.value) {
         return false;
     }
     let before = n.first.checked_sub(1).map_or("", |b| t.lower(b));
     if YEAR_CONTEXT.contains(&before) || n.first == 0 || before == "," || before == "(" {
         return true;
     }
-    // "2000 people" after a verb can be a count: a lower-case plural noun right after.
+    // "2000 people" after a verb can be a count.
+    !plural_noun_after(t, n)
+}
+
+/// A lower-case plural noun right after the number: "2000 people", "1000 hires".
+pub(crate) fn plural_noun_after(t: &Tokens<'_>, n: &Number) -> bool {
     let next = t.lower(n.end);
-    let plural_noun = t.is_word(n.end)
+    t.is_word(n.end)
         && !t.is_capitalized(n.end)
         && ((next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
             || matches!(
@@ -375,8 +380,7 @@ pub(crate) fn is_year(t: &Tokens<'_>, n: &Number) -> bool {
                     | "personnel"
                     | "cattle"
                     | "sheep"
-            ));
-    !plural_noun
+            ))
 }
 
 /// Dates and times: "March 5", "5 March", "Jan. 5", "9 a.m.", "5pm", "10 GMT".

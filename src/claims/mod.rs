@@ -2,7 +2,10 @@
 //!
 //! A claim is read with a small grammar, one module per step:
 //! number → scale → unit → bound/change → concept. Dates, times, years, ranks, phone numbers and
-//! numbers inside names are not claims.
+//! numbers inside names are not claims. Once a sentence's claims are read, three passes look at
+//! them together: `ranges` joins ends split by words ("from $36,040 at 10.45pm to $34,935"),
+//! neighbours share a subject, a change or a bound, and `implied` gives bare numbers the unit
+//! the sentence implies (index points, currency quotes).
 //!
 //! ```
 //! use factsift::{Bound, Extractor};
@@ -21,8 +24,8 @@
 //! assert_eq!(claims[1].base_value, Some(60_000.0));
 //! ```
 //!
-//! The unit table lives in `data/units.tsv`; every other word list sits beside the step that
-//! uses it.
+//! The unit table lives in `data/units.tsv` and the word classes the concept grammar reads in
+//! `data/claim_words.txt`; smaller word lists sit beside the step that uses them.
 
 use std::borrow::Cow;
 
@@ -32,9 +35,13 @@ use crate::span::Span;
 mod bounds;
 mod change;
 mod concept;
+mod context;
 mod filters;
+mod implied;
+mod lexicon;
 mod numbers;
 mod quantity;
+mod ranges;
 mod tokens;
 mod units;
 
@@ -224,6 +231,7 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
             Step::Nothing => i += 1,
         }
     }
+    let mut found = ranges::join(&t, found);
     // "lost 190 points, or 0.6%": an alternative amount shares the change.
     for k in 1..found.len() {
         let (a, b) = (&found[k - 1], &found[k]);
@@ -233,14 +241,12 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
                 found[k].change = found[k - 1].change;
             }
         }
-        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)": the same subject.
+        // "rose 6.5% to 164p", "lost 162 points, or 2.14%", "$US5m ($A7m)", "closed at $302.26,
+        // down 2.5%": the same subject.
         let (a, b) = (&found[k - 1], &found[k]);
-        if b.concept.is_none() && a.concept.is_some() {
-            let gap: Vec<&str> = (a.end..b.first).map(|j| t.lower(j)).collect();
-            if matches!(
-                gap.as_slice(),
-                ["or"] | [",", "or"] | ["("] | ["to"] | [",", "to"]
-            ) {
+        if a.concept.is_some() && concept::shares_subject(&t, a.end, b.first) {
+            let level_after_change = a.change.is_some() && t.is(a.end, "to");
+            if b.concept.is_none() || level_after_change {
                 found[k].concept = found[k - 1].concept;
             }
         }
@@ -254,6 +260,7 @@ fn extract_sentence(text: &str, sentence: &Sentence, out: &mut Vec<Claim>) {
             found[k].bound = found[k - 1].bound;
         }
     }
+    implied::apply(&t, &mut found);
     for q in found {
         out.push(to_claim(&t, sentence.index, q));
     }
@@ -265,12 +272,17 @@ fn to_claim(t: &Tokens<'_>, sentence: usize, q: Quantity) -> Claim {
         (Some(u), Some(v)) => Some(u.to_base(v)),
         _ => None,
     };
+    // "from 36,040 to 34,935": the ends in order; the direction is the change's business.
+    let (low, high) = match (q.low, q.high) {
+        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        ends => ends,
+    };
     Claim {
         span: t.span(q.first, q.end),
         sentence,
         value: q.value,
-        low: q.low,
-        high: q.high,
+        low,
+        high,
         unit: q.unit.map(|u| Cow::Borrowed(u.name)),
         unit_span: q.unit_tokens.map(|(a, b)| t.span(a, b)),
         dimension,

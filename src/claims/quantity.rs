@@ -6,7 +6,7 @@
 use super::numbers::{self, Number, Parsed};
 use super::tokens::Tokens;
 use super::units::{self, Unit, UnitMatch};
-use super::{Bound, Change, Dimension, bounds, change, concept, filters};
+use super::{Bound, Change, Dimension, bounds, change, concept, context, filters};
 
 /// A claim in token coordinates.
 #[derive(Clone, Debug)]
@@ -51,28 +51,6 @@ fn number_can_start(t: &Tokens<'_>, i: usize) -> bool {
     t.is_digits(i) || t.raw(i) == "." || t.is_word(i) || matches!(t.raw(i), "-" | "−")
 }
 
-/// "pounds" near money words are sterling, near weight words (or alone) they are weight.
-fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
-    let window = at.saturating_sub(6)..(at + 6).min(t.len());
-    let mut money = false;
-    for i in window {
-        match t.lower(i) {
-            "weigh" | "weighs" | "weighed" | "weighing" | "weight" | "heavy" | "heavier"
-            | "lighter" | "lose" | "lost" | "gained" | "diet" | "kg" | "kilograms" | "ounces"
-            | "lbs" => return false,
-            "£" | "cost" | "costs" | "price" | "prices" | "pay" | "paid" | "pays" | "worth"
-            | "spend" | "spent" | "fund" | "funding" | "fine" | "fined" | "salary" | "sold"
-            | "buy" | "bought" | "deal" | "sterling" | "budget" | "revenue" | "profit"
-            | "profits" | "sales" | "earn" | "earned" | "earns" | "bid" | "offer" | "bonus"
-            | "tax" | "debt" | "loan" | "fee" | "fees" | "cash" | "money" | "income" | "wage"
-            | "wages" | "million" | "billion" | "bn" | "m" | "payout" | "investment" | "invest"
-            | "invested" | "raised" | "charge" | "compensation" | "per" => money = true,
-            _ => {}
-        }
-    }
-    money
-}
-
 /// The unit written after a number ending at token `end`: `(unit, first, end)` of the form.
 fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     // "3-inch", "six-mile", "19-year-old": a hyphen joins number and unit.
@@ -85,6 +63,8 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     } else if let Some(m) = units::after(t, end) {
         m
     } else if let Some(m) = bracketed_unit(t, end) {
+        m
+    } else if let Some(m) = context::letter_unit(t, end, n.value) {
         m
     } else if (n.vague.is_some() || n.words) && t.is(end, "of") {
         // "millions of dollars", "tens of thousands of dollars"
@@ -101,11 +81,45 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
         return None;
     }
     // "pounds" are money in a sentence about money.
-    if m.unit.name == "lb" && t.lower(m.first).starts_with("pound") && pounds_are_money(t, m.first)
+    if m.unit.name == "lb"
+        && t.lower(m.first).starts_with("pound")
+        && context::pounds_are_money(t, m.first)
     {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
     Some(m)
+}
+
+/// The minor part of an amount written in two units: "15 dollars 50", "15 euros and 50 cents",
+/// "$100 and fifty". `end` is the token after the major amount; returns the minor amount
+/// (1–99) and the token after it. Nothing else may follow, so "$5 and 32 staff" is two claims.
+fn minor_amount(t: &Tokens<'_>, end: usize, unit: &Unit, symbol: bool) -> Option<(f64, usize)> {
+    if !unit.is_currency() || unit.to_base != 1.0 {
+        return None;
+    }
+    let and = t.is(end, "and");
+    // A symbol before the number needs "and" ("$4.25 50" is two numbers); after it, the unit
+    // must be a word ("10 $ 30 $" is two amounts).
+    if (symbol && !and) || (!symbol && !t.is_word(end.wrapping_sub(1))) {
+        return None;
+    }
+    let k = end + usize::from(and);
+    let Some(Parsed::Number(m)) = numbers::parse(t, k, false) else {
+        return None;
+    };
+    let whole = m.value.fract() == 0.0 && (1.0..100.0).contains(&m.value);
+    if !whole || m.vague.is_some() || m.decimal || (!m.words && !m.plain_digits) {
+        return None;
+    }
+    let mut stop = m.end;
+    if t.is_any(stop, &["cents", "cent", "pence", "p", "centimes"]) {
+        stop += 1;
+    }
+    // Nothing wordy may follow: "15 dollars and 50 staff" is two amounts.
+    if t.is_word(stop) || t.is_digits(stop) {
+        return None;
+    }
+    Some((m.value, stop))
 }
 
 /// "20 (kg)", "20 [kg]": a unit in brackets right after the number.
@@ -155,10 +169,25 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     if unit.is_none() && first > floor && t.is_any(first - 1, &["aged", "age"]) {
         unit = units::by_name("year-old").map(|u| (u, first, first));
     }
+    // "$60 a barrel", "12 cents a share", "£1,250 a month": the rate is part of the unit text.
+    if unit.is_some()
+        && let Some(k) = units::per_tail(t, end)
+    {
+        end = k;
+    }
+    let unit_end = end;
+    let mut value = Some(n.value);
+    // "15 dollars 50", "thirteen dollars forty five", "$100 and fifty": major and minor units.
+    if let Some((u, _, _)) = unit
+        && n.vague.is_none()
+        && let Some((minor, k)) = minor_amount(t, end, u, pre.is_some())
+    {
+        value = Some(n.value + minor / 100.0);
+        end = k;
+    }
     let mut bound = Bound::Exact;
     let mut low = None;
     let mut high = None;
-    let mut value = Some(n.value);
     if let Some((lo, hi)) = n.vague {
         bound = Bound::Range;
         low = Some(lo);
@@ -186,14 +215,31 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     let between = first > floor && t.is(first - 1, "between");
     let from = first > floor && t.is(first - 1, "from");
     let by = first > floor && t.is(first - 1, "by");
-    let sep = t.lower(end);
+    let mut sep = t.lower(end);
+    // "0-to-60 mph", "three-to-four years": a hyphenated "to".
+    let mut second = end + 1;
+    if is_dash(sep) && t.is(end + 1, "to") && is_dash(t.raw(end + 2)) && t.touches_prev(end + 1) {
+        sep = "to";
+        second = end + 3;
+    }
+    // "$7/$9": two prices.
+    let slash_prices = sep == "/"
+        && pre.is_some()
+        && t.touches_prev(end + 1)
+        && units::before(t, end + 1).is_some();
+    // "three or four years", "10 or 12 people": two close guesses are a range.
+    let alternatives = sep == "or" && !between && !from && pre.is_none();
     let range_sep = n.vague.is_none()
-        && end == n.end.max(unit.map_or(0, |u| u.2))
-        && (is_dash(sep) || sep == "to" || (sep == "and" && between));
+        && end == unit_end
+        && (is_dash(sep)
+            || sep == "to"
+            || (sep == "and" && between)
+            || slash_prices
+            || alternatives);
     if range_sep
-        && let Some(Ok((pre2, n2))) = money_number(t, end + 1)
+        && let Some(Ok((pre2, n2))) = money_number(t, second)
         && n2.vague.is_none()
-        && n2.first == pre2.map_or(end + 1, |m| m.end)
+        && n2.first == pre2.map_or(second, |m| m.end)
     {
         let post2 = if pre2.is_none() {
             unit_after(t, n2.end, &n2)
@@ -215,12 +261,21 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && unit.is_none()
             && unit2.is_none()
             && t.raw(n.first).len() == 4
-            && (1000.0..=2100.0).contains(&n.value)
-            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2));
+            && (1000.0..=2199.0).contains(&n.value)
+            && (t.raw(n2.first).len() == 2 || filters::is_year(t, &n2))
+            // "from 1000 to 2000 hires", but "2019 to 2020 levels"
+            && !(filters::plural_noun_after(t, &n2) && n.value < 1900.0);
         let dash_pair = is_dash(sep) && plain_pair && unit.is_none() && unit2.is_none();
         if years {
             return Step::Skip(n2.end);
         }
+        // "one or two" alone, "5 or 50", "$5 or 6%": not a range of guesses.
+        let guesses_fit = !alternatives
+            || (lo < hi
+                && hi <= 2.0 * lo + 2.0
+                && same_unit
+                && pre2.is_none()
+                && (post2.is_some() || filters::plural_noun_after(t, &n2)));
         // Sports scores "3-1", "2-2" and phone numbers "555-1234" are not ranges.
         let phone = dash_pair && t.raw(n.first).len() >= 3 && t.raw(n2.first).len() >= 4;
         if dash_pair && (lo >= hi || phone || is_dash(t.raw(n2.end))) {
@@ -244,12 +299,17 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
             && n2.scale > 1.0
             && lo * n2.scale > hi;
         let units_fit = same_unit && (!explicit_unit1 || unit2.is_some() || between || from);
-        let ordered = (between || from || lo < hi)
+        // "1.3 A/cm2 to 0.03 A/cm2": the same unit written on both ends makes a range in
+        // either order.
+        let both_written = unit.is_some() && unit2.is_some() && same_unit;
+        let ordered = (between || from || lo < hi || both_written)
+            && guesses_fit
             && units_fit
             && !level_after_change
             && !scales_disagree
             && !far_apart;
-        if ordered && !filters::is_name_or_identifier(t, &n, true, pre.is_some()) {
+        if ordered && (slash_prices || !filters::is_name_or_identifier(t, &n, true, pre.is_some()))
+        {
             let (a, b) = if between && lo > hi {
                 (hi, lo)
             } else {
@@ -267,6 +327,11 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
                 if unit.is_none() {
                     unit = Some((m.unit, m.first, m.end));
                 }
+            }
+            if unit.is_some()
+                && let Some(k) = units::per_tail(t, end)
+            {
+                end = k;
             }
             if between || from {
                 first -= 1;
@@ -327,29 +392,7 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
     }
 
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
-    let determiner_before = first > floor
-        && t.is_any(
-            first - 1,
-            &[
-                "a", "an", "the", "its", "their", "his", "her", "our", "this",
-            ],
-        );
-    let concept = if dimension == Dimension::Count {
-        let k = if t.is(end, "of") { end + 1 } else { end };
-        concept::phrase_after(t, k, t.len())
-            .or_else(|| concept::subject_before(t, first, floor))
-            .or_else(|| concept::nearest_before(t, first, floor))
-    } else if t.is(end, "of") {
-        concept::phrase_after(t, end + 1, t.len())
-    } else if determiner_before {
-        concept::phrase_after(t, end, t.len())
-    } else {
-        concept::phrase_after(t, end, t.len())
-            .filter(|&(a, _)| a == end)
-            .or_else(|| concept::after_preposition(t, end))
-            .or_else(|| concept::subject_before(t, first, floor))
-            .or_else(|| concept::nearest_before(t, first, floor))
-    };
+    let concept = concept::of_claim(t, first, end, dimension == Dimension::Count, floor);
 
     Step::Claim(Quantity {
         first,

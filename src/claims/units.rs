@@ -205,6 +205,81 @@ pub(crate) fn before(t: &Tokens<'_>, i: usize) -> Option<UnitMatch> {
     find(t, i, &TABLE.pre, true)
 }
 
+/// "a barrel", "per share", "an hour", "/month": the rate after an amount, starting at token
+/// `k`; one past its end.
+pub(crate) fn per_tail(t: &Tokens<'_>, k: usize) -> Option<usize> {
+    let slash = t.raw(k) == "/" && t.touches_prev(k + 1);
+    if !(slash || t.is_any(k, &["a", "an", "per", "each"])) {
+        return None;
+    }
+    let noun = t.lower(k + 1);
+    let per = matches!(
+        noun,
+        "second"
+            | "minute"
+            | "hour"
+            | "hr"
+            | "day"
+            | "night"
+            | "week"
+            | "wk"
+            | "month"
+            | "mo"
+            | "year"
+            | "yr"
+            | "quarter"
+            | "session"
+            | "game"
+            | "match"
+            | "season"
+            | "share"
+            | "barrel"
+            | "bbl"
+            | "ounce"
+            | "oz"
+            | "tonne"
+            | "ton"
+            | "gallon"
+            | "litre"
+            | "liter"
+            | "kilo"
+            | "kg"
+            | "kilogram"
+            | "pound"
+            | "lb"
+            | "head"
+            | "person"
+            | "capita"
+            | "ticket"
+            | "seat"
+            | "passenger"
+            | "household"
+            | "mile"
+            | "km"
+            | "kilometre"
+            | "kilometer"
+            | "acre"
+            | "hectare"
+            | "bushel"
+            | "dose"
+            | "pill"
+            | "tablet"
+            | "pack"
+            | "box"
+            | "bottle"
+            | "pint"
+            | "copy"
+            | "unit"
+    );
+    // "$7m a year earlier", "a week ago": a time before, not a rate.
+    let time_ago = t.is_any(
+        k + 2,
+        &["earlier", "ago", "later", "before", "after", "previously"],
+    );
+    (per && !time_ago && t.is_word(k + 1) && !(t.is(k + 2, "-") && t.touches_prev(k + 2)))
+        .then_some(k + 2)
+}
+
 /// A unit by canonical name (used for units the grammar builds itself, such as ages).
 pub(crate) fn by_name(name: &str) -> Option<&'static Unit> {
     TABLE.units.iter().find(|u| u.name == name)

@@ -158,3 +158,28 @@ def test_newsquant_value_f1_floor(eval_dir):
     result = sn.score_newsquant(_adapter, rows)
     assert result["crashes"] == 0
     assert result["value"]["F1"] >= 92.0
+
+
+def test_newsquant_level_floors(eval_dir):
+    sn = _scorer(eval_dir)
+    rows = sn.load_jsonl(str(eval_dir / "numbers" / "newsquant.jsonl"))
+    result = sn.score_newsquant(_adapter, rows)
+    assert result["value+unit"]["F1"] >= 73.0
+    assert result["value+change"]["F1"] >= 79.0
+    assert result["value+concept_partial"]["F1"] >= 52.0
+
+
+def test_newsquant_range_recall(eval_dir):
+    sn = _scorer(eval_dir)
+    rows = sn.load_jsonl(str(eval_dir / "numbers" / "newsquant.jsonl"))
+    gold = found = 0
+    for row in rows:
+        ranges = [sn.to_value(q["value"]) for q in row["quantities"]]
+        ranges = [g for g in ranges if isinstance(g, tuple)]
+        if not ranges:
+            continue
+        predicted = [sn.to_value(item["value"]) for item in _adapter(row["text"])]
+        gold += len(ranges)
+        found += sum(any(isinstance(p, tuple) and sn.values_equal(g, p) for p in predicted) for g in ranges)
+    assert gold > 0
+    assert found / gold >= 0.85, f"{found}/{gold} gold ranges found"
