@@ -125,6 +125,8 @@ pub struct Extractor {
     places: Arc<PlaceExtractor>,
     dates: DateExtractor,
     facts: FactLinker,
+    /// Whether `analyze` finds dates and facts.
+    with_facts: bool,
     reference_date: Option<CivilDate>,
 }
 
@@ -187,11 +189,35 @@ impl Extractor {
     /// Like [`analyze`](Extractor::analyze), resolving dates against `reference` (the date the
     /// text was written) instead of the configured reference date.
     pub fn analyze_at<'t>(&self, text: &'t str, reference: Option<CivilDate>) -> Document<'t> {
+        self.document(text, reference, self.with_facts)
+    }
+
+    /// Like [`analyze_at`](Extractor::analyze_at), always with dates and facts (even when the
+    /// extractor was built with `facts(false)`).
+    pub fn analyze_with_facts_at<'t>(
+        &self,
+        text: &'t str,
+        reference: Option<CivilDate>,
+    ) -> Document<'t> {
+        self.document(text, reference, true)
+    }
+
+    fn document<'t>(
+        &self,
+        text: &'t str,
+        reference: Option<CivilDate>,
+        facts: bool,
+    ) -> Document<'t> {
         let sentences = self.sentences(text);
         let claims = self.claims.extract(text, &sentences);
         let places = self.places.extract(text, &sentences);
-        let dates = self.dates.extract(text, &sentences, reference);
-        let facts = self.facts.link(text, &sentences, &claims, &places, &dates);
+        let (dates, facts) = if facts {
+            let dates = self.dates.extract(text, &sentences, reference);
+            let facts = self.facts.link(text, &sentences, &claims, &places, &dates);
+            (dates, facts)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Document {
             text,
             sentences,
@@ -216,6 +242,7 @@ pub struct ExtractorBuilder {
     abbreviations: Vec<String>,
     places: PlacesConfig,
     reference_date: Option<CivilDate>,
+    skip_facts: bool,
 }
 
 impl ExtractorBuilder {
@@ -288,6 +315,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether [`Extractor::analyze`] finds dates and links facts (default true). Without them
+    /// a document has only sentences, claims and places, and costs a little less.
+    pub fn facts(mut self, yes: bool) -> ExtractorBuilder {
+        self.skip_facts = !yes;
+        self
+    }
+
     /// Builds the extractor, or says which option is wrong.
     pub fn build(self) -> Result<Extractor> {
         self.places.validate()?;
@@ -301,6 +335,7 @@ impl ExtractorBuilder {
             places: Arc::new(PlaceExtractor::new(self.places)),
             dates: DateExtractor::new(),
             facts: FactLinker::new(),
+            with_facts: !self.skip_facts,
             reference_date: self.reference_date,
         })
     }

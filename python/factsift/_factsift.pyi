@@ -309,6 +309,7 @@ class Extractor:
         deny_places: Iterable[str] | None = None,
         country_focus: Iterable[str] | None = None,
         reference_date: DateLike = None,
+        facts: bool = True,
     ) -> None: ...
     @property
     def lang(self) -> str: ...

@@ -84,22 +84,27 @@ const YEAR: &str = r"(?:1[89][0-9][0-9]|20[0-9][0-9])";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        (?P<iso>\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\b)
-        | (?P<mdy>(?:(?P<wd1>{WEEKDAY}),?\s+)?(?P<m1>{MONTH})\s+(?P<d1>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>{YEAR})\b)?)
-        | (?P<dmy>(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d2>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR})\b)?)
-        | (?P<part>(?:(?P<pm>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)|(?:[Tt]he\s+)?(?P<pe>end|beginning|start|middle)\s+of\s+)(?:(?P<m3>{MONTH})(?:,?\s+(?P<y3>{YEAR})\b)?|(?P<py>{YEAR})\b))
-        | (?P<month>(?P<m4>{MONTH})(?:,?\s+(?P<y4>{YEAR})\b)?)
+        (?P<iso>(?-u:\b){YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?-u:\b))
+        | (?P<mdy>(?:(?P<wd1>{WEEKDAY}),?\s+)?(?P<m1>{MONTH})\s+(?P<d1>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y1>{YEAR})(?-u:\b))?)
+        | (?P<dmy>(?:(?P<wd2>{WEEKDAY}),?\s+)?(?:the\s+)?(?-u:\b)(?P<d2>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR})(?-u:\b))?)
+        | (?P<part>(?:(?P<pm>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)|(?:[Tt]he\s+)?(?P<pe>end|beginning|start|middle)\s+of\s+)(?:(?P<m3>{MONTH})(?:,?\s+(?P<y3>{YEAR})(?-u:\b))?|(?P<py>{YEAR})(?-u:\b)))
+        | (?P<month>(?P<m4>{MONTH})(?:,?\s+(?P<y4>{YEAR})(?-u:\b))?)
         | (?P<weekday>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<wd3>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)
-        | (?P<offset>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
-        | (?P<period>\b(?P<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|(?:[Ee]arlier|[Ll]ater)\s+this)\s+(?P<punit>week|weekend|month|quarter|year)\b)
-        | (?P<ago>\b(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<agounit>days?|weeks?|months?|years?)\s+ago\b)
-        | (?P<quarter>\b(?:[Tt]he\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y6>{YEAR})\b)?|\bQ(?P<qd>[1-4])\s+(?P<y7>{YEAR})\b)
-        | (?P<season>\b(?P<sname>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?P<y8>{YEAR})\b)
-        | (?P<decade>\b(?:the\s+)?(?P<y9>1[89][0-9]0|20[0-9]0)s\b)
-        | (?P<year>\b(?P<y5>{YEAR})\b)
+        | (?P<offset>(?-u:\b)(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?-u:\b))
+        | (?P<period>(?-u:\b)(?P<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|(?:[Ee]arlier|[Ll]ater)\s+this)\s+(?P<punit>week|weekend|month|quarter|year)(?-u:\b))
+        | (?P<ago>(?-u:\b)(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<agounit>days?|weeks?|months?|years?)\s+ago(?-u:\b))
+        | (?P<quarter>(?-u:\b)(?:[Tt]he\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y6>{YEAR})(?-u:\b))?|(?-u:\b)Q(?P<qd>[1-4])\s+(?P<y7>{YEAR})(?-u:\b))
+        | (?P<season>(?-u:\b)(?P<sname>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?P<y8>{YEAR})(?-u:\b))
+        | (?P<decade>(?-u:\b)(?:the\s+)?(?P<y9>1[89][0-9]0|20[0-9]0)s(?-u:\b))
+        | (?P<year>(?-u:\b)(?P<y5>{YEAR})(?-u:\b))
         "
     );
-    Regex::new(&pattern).expect("the date pattern is valid")
+    // A large lazy-DFA cache: the pattern has many alternatives, and a small cache would be
+    // cleared and rebuilt over and over on long texts.
+    regex::RegexBuilder::new(&pattern)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("the date pattern is valid")
 });
 
 /// Words before a date that say how it relates to the event, longest first.

@@ -7,8 +7,11 @@
 //! ("Maan") goes to the full name introduced earlier ("Saad Maan"), whose role it inherits.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use super::words::{Word, words};
+use aho_corasick::AhoCorasick;
+
+use super::words::{Word, WordSet, in_set, word_set, words};
 use crate::sentences::Sentence;
 use crate::span::Span;
 
@@ -68,7 +71,7 @@ enum Speaker {
 }
 
 /// Verbs of saying, in the forms news uses for attribution.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordSet = word_set![
     "said",
     "says",
     "told",
@@ -131,16 +134,17 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Words that open a subordinate clause: a speech verb after them is not the sentence's own
 /// attribution ("Shares fell after the company reported weak sales").
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = word_set![
     "after", "before", "when", "because", "since", "while", "if", "although", "though", "as",
     "until", "unless", "whether", "once",
 ];
 
 /// Prepositions inside a subject phrase ("officials *in* Texas", "the mayor *of* Kyiv").
-const SUBJECT_PREPOSITIONS: &[&str] = &["in", "of", "for", "from", "at", "on", "with", "near"];
+static SUBJECT_PREPOSITIONS: WordSet =
+    word_set!["in", "of", "for", "from", "at", "on", "with", "near"];
 
 /// Words between a subject and its verb ("has also said", "reportedly told").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: WordSet = word_set![
     "has",
     "have",
     "had",
@@ -169,17 +173,17 @@ const AUXILIARIES: &[&str] = &[
     "officially",
 ];
 
-const PRONOUNS_SINGULAR: &[&str] = &["he", "she", "i"];
-const PRONOUNS_PLURAL: &[&str] = &["they", "we", "it"];
+static PRONOUNS_SINGULAR: WordSet = word_set!["he", "she", "i"];
+static PRONOUNS_PLURAL: WordSet = word_set!["they", "we", "it"];
 
 /// Name particles written in lower case inside names ("Saddam bin ...", "Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordSet = word_set![
     "bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "von", "der", "den", "le", "du",
     "del", "dos", "abu",
 ];
 
 /// Nouns that name a role; a capitalised run ending in one is a role, not a name.
-const ROLE_WORDS: &[&str] = &[
+static ROLE_WORDS: WordSet = word_set![
     "spokesperson",
     "spokesman",
     "spokeswoman",
@@ -280,7 +284,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words that make a capitalised name an organisation.
-const ORGANIZATION_WORDS: &[&str] = &[
+static ORGANIZATION_WORDS: WordSet = word_set![
     "cell",
     "ministry",
     "service",
@@ -367,7 +371,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
 ];
 
 /// First words of an opener that comes before a sentence's subject ("Meanwhile,", "On Saturday,").
-const INTRO_OPENERS: &[&str] = &[
+static INTRO_OPENERS: WordSet = word_set![
     "meanwhile",
     "however",
     "separately",
@@ -408,22 +412,54 @@ const PRONOUN_REACH: usize = 4;
 /// The source of every sentence (`None` where the text gives none), resolved across the document.
 pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>> {
     let quoted = quotation_depths(text, sentences);
-    let mut local = Vec::with_capacity(sentences.len());
-    let mut leads = Vec::with_capacity(sentences.len());
-    for (s, inside) in sentences.iter().zip(&quoted) {
+    // The words of a sentence outside quotation marks, tokenized only when needed.
+    let outside = |i: usize| -> Vec<Word<'_>> {
+        let s = &sentences[i];
         let tokens = words(s.span.as_str(text), s.span.start);
-        let outside: Vec<Word<'_>> = tokens
+        tokens
             .iter()
-            .zip(inside_flags(&tokens, *inside))
+            .zip(inside_flags(&tokens, quoted[i]))
             .filter(|(_, inside)| !inside)
             .map(|(w, _)| *w)
-            .collect();
-        local.push(find(&outside));
-        leads.push(leading_subject(&outside));
-    }
+            .collect()
+    };
+    // Most sentences hold no word of attribution: one SIMD scan tells, and only the others are
+    // tokenized and read.
+    let mut local: Vec<Option<(Speaker, Span)>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            CUES.is_match(s.span.as_str(text))
+                .then(|| find(&outside(i)))
+                .flatten()
+        })
+        .collect();
     share_within_quotations(&quoted, &mut local);
+    // Sentence subjects matter only as antecedents of a pronoun a few sentences later (or of
+    // "it said" in the same sentence).
+    let mut needs_lead = vec![false; sentences.len()];
+    for (j, found) in local.iter().enumerate() {
+        if matches!(found, Some((Speaker::Pronoun { .. }, _))) {
+            for flag in &mut needs_lead[j.saturating_sub(PRONOUN_REACH)..=j] {
+                *flag = true;
+            }
+        }
+    }
+    let leads: Vec<Option<Speaker>> = needs_lead
+        .iter()
+        .enumerate()
+        .map(|(i, &needed)| needed.then(|| leading_subject(&outside(i))).flatten())
+        .collect();
     resolve(text, sentences, &local, &leads)
 }
+
+/// Finds any word that can mark an attribution (a speech verb, "according"), ignoring case.
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SPEECH_VERBS.iter().copied().chain(["according"]))
+        .expect("the cue words build an automaton")
+});
 
 /// For each sentence, whether it starts inside a quotation left open by the sentences before.
 fn quotation_depths(text: &str, sentences: &[Sentence]) -> Vec<bool> {
@@ -438,11 +474,13 @@ fn quotation_depths(text: &str, sentences: &[Sentence]) -> Vec<bool> {
             }
             previous_end = s.span.end;
             let starts_inside = open;
-            for c in s.span.as_str(text).chars() {
-                match c {
-                    '“' | '«' => open = true,
-                    '”' | '»' => open = false,
-                    '"' => open = !open,
+            // Quotation marks are `"` or start with byte E2 (“ ”) or C2 (« »): jump between them.
+            let bytes = s.span.as_str(text).as_bytes();
+            for at in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+                match &bytes[at..bytes.len().min(at + 3)] {
+                    [b'"', ..] => open = !open,
+                    [0xE2, 0x80, 0x9C] | [0xC2, 0xAB, ..] => open = true,
+                    [0xE2, 0x80, 0x9D] | [0xC2, 0xBB, ..] => open = false,
                     _ => {}
                 }
             }
@@ -501,7 +539,7 @@ fn find(words: &[Word<'_>]) -> Option<(Speaker, Span)> {
             });
             continue;
         }
-        if !w.is_any(SPEECH_VERBS) {
+        if !w.in_set(&SPEECH_VERBS) {
             continue;
         }
         if let Some(speaker) = subject_before(words, v).or_else(|| inverted_after(words, v)) {
@@ -512,7 +550,7 @@ fn find(words: &[Word<'_>]) -> Option<(Speaker, Span)> {
 }
 
 /// Verbs that may come before their subject ("…,” said Maan."); "told" never does.
-const INVERTIBLE: &[&str] = &[
+static INVERTIBLE: WordSet = word_set![
     "said",
     "says",
     "added",
@@ -533,7 +571,7 @@ const INVERTIBLE: &[&str] = &[
 /// "…, said Maan." / "…,” said the ministry."
 fn inverted_after(words: &[Word<'_>], v: usize) -> Option<Speaker> {
     let before = words.get(v.checked_sub(1)?)?;
-    if !(before.text == "," || before.is_quote()) || !words[v].is_any(INVERTIBLE) {
+    if !(before.text == "," || before.is_quote()) || !words[v].in_set(&INVERTIBLE) {
         return None;
     }
     after_cue(words, v + 1)
@@ -558,10 +596,10 @@ fn after_cue(words: &[Word<'_>], start: usize) -> Option<Speaker> {
     }
     if end - first == 1 {
         let w = &words[first];
-        if w.is_any(PRONOUNS_SINGULAR) || w.is_any(PRONOUNS_PLURAL) {
+        if w.in_set(&PRONOUNS_SINGULAR) || w.in_set(&PRONOUNS_PLURAL) {
             return Some(Speaker::Pronoun {
                 span: w.span,
-                plural: w.is_any(PRONOUNS_PLURAL),
+                plural: w.in_set(&PRONOUNS_PLURAL),
             });
         }
     }
@@ -576,15 +614,15 @@ fn after_cue(words: &[Word<'_>], start: usize) -> Option<Speaker> {
 /// phrase, read backwards from the verb.
 fn subject_before(words: &[Word<'_>], v: usize) -> Option<Speaker> {
     let mut end = v; // exclusive end of the subject
-    while end > 0 && (words[end - 1].is_any(AUXILIARIES) || is_adverb(&words[end - 1])) {
+    while end > 0 && (words[end - 1].in_set(&AUXILIARIES) || is_adverb(&words[end - 1])) {
         end -= 1;
     }
     let last = words.get(end.checked_sub(1)?)?;
-    if last.is_any(PRONOUNS_SINGULAR) || last.is_any(PRONOUNS_PLURAL) {
+    if last.in_set(&PRONOUNS_SINGULAR) || last.in_set(&PRONOUNS_PLURAL) {
         let clause_start = end == 1 || is_boundary(&words[end - 2]);
         return clause_start.then_some(Speaker::Pronoun {
             span: last.span,
-            plural: last.is_any(PRONOUNS_PLURAL),
+            plural: last.in_set(&PRONOUNS_PLURAL),
         });
     }
     if matches!(last.text, "," | "—" | "–" | ")") {
@@ -595,15 +633,15 @@ fn subject_before(words: &[Word<'_>], v: usize) -> Option<Speaker> {
         while start > 0 && end - start < MAX_SUBJECT_WORDS && is_name_word(&words[start - 1]) {
             start -= 1;
         }
-        if start > 1 && words[start - 1].is_any(SUBJECT_PREPOSITIONS) {
+        if start > 1 && words[start - 1].in_set(&SUBJECT_PREPOSITIONS) {
             // The name ends a longer subject: "Officials in Texas said".
             return phrase_before(words, end);
         }
-        if start > 0 && words[start - 1].is_any(SUBORDINATORS) {
+        if start > 0 && words[start - 1].in_set(&SUBORDINATORS) {
             return None;
         }
         // A lower-case role noun before the name: "Media Cell spokesperson Saad Maan".
-        if start > 0 && words[start - 1].is_any(ROLE_WORDS) && !words[start - 1].is_capitalized() {
+        if start > 0 && words[start - 1].in_set(&ROLE_WORDS) && !words[start - 1].is_capitalized() {
             let role_end = start;
             let mut role_start = start - 1;
             while role_start > 0
@@ -632,7 +670,7 @@ fn phrase_before(words: &[Word<'_>], end: usize) -> Option<Speaker> {
     if start == end || !reaches_clause_start || end - start >= MAX_SUBJECT_WORDS {
         return None;
     }
-    if start > 0 && words[start - 1].is_any(SUBORDINATORS) {
+    if start > 0 && words[start - 1].in_set(&SUBORDINATORS) {
         return None;
     }
     while start < end && words[start].is_any(&["but", "and", "so", "yet", "the", "a", "an"]) {
@@ -646,7 +684,7 @@ fn phrase_before(words: &[Word<'_>], end: usize) -> Option<Speaker> {
 fn appositive_subject(words: &[Word<'_>], closing: usize) -> Option<Speaker> {
     // Skip a short opener ("Meanwhile,", "On Saturday,") before the subject.
     let mut start = 0;
-    if words.first().is_some_and(|w| w.is_any(INTRO_OPENERS)) {
+    if words.first().is_some_and(|w| w.in_set(&INTRO_OPENERS)) {
         if let Some(comma) = words
             .iter()
             .take(MAX_INTRO_WORDS + 1)
@@ -706,7 +744,7 @@ fn appositive_subject(words: &[Word<'_>], closing: usize) -> Option<Speaker> {
 /// name ("Iraqi National Security Advisor Qasim al-Araji").
 fn named(words: &[Word<'_>], start: usize, end: usize) -> Speaker {
     let phrase = &words[start..end];
-    if let Some(r) = phrase.iter().rposition(|w| w.is_any(ROLE_WORDS)) {
+    if let Some(r) = phrase.iter().rposition(|w| w.in_set(&ROLE_WORDS)) {
         let name = &phrase[r + 1..];
         if !name.is_empty() && kind_of(name) == SourceKind::Person {
             let role = phrase[0].span.cover(phrase[r].span);
@@ -731,7 +769,7 @@ fn named(words: &[Word<'_>], start: usize, end: usize) -> Speaker {
 /// pronouns, and the referent of "it said" in the same sentence.
 fn leading_subject(words: &[Word<'_>]) -> Option<Speaker> {
     let mut i = 0;
-    if words.first()?.is_any(INTRO_OPENERS) {
+    if words.first()?.in_set(&INTRO_OPENERS) {
         if let Some(comma) = words
             .iter()
             .take(MAX_INTRO_WORDS + 1)
@@ -758,8 +796,8 @@ fn leading_subject(words: &[Word<'_>]) -> Option<Speaker> {
 
 fn looks_like_verb(w: &Word<'_>) -> bool {
     !w.is_capitalized()
-        && (w.is_any(AUXILIARIES)
-            || w.is_any(SPEECH_VERBS)
+        && (w.in_set(&AUXILIARIES)
+            || w.in_set(&SPEECH_VERBS)
             || (w.text.len() > 4 && w.text.ends_with("ed")))
 }
 
@@ -778,8 +816,8 @@ fn kind_of(phrase: &[Word<'_>]) -> SourceKind {
     let any_capital = phrase.iter().any(Word::is_capitalized);
     let organisation = phrase.iter().any(|w| {
         let t = w.text.trim_end_matches(['\'', '’', 's']);
-        w.is_any(ORGANIZATION_WORDS)
-            || ORGANIZATION_WORDS.iter().any(|o| t.eq_ignore_ascii_case(o))
+        w.in_set(&ORGANIZATION_WORDS)
+            || in_set(t, &ORGANIZATION_WORDS)
             || (w.text.len() >= 2 && w.text.chars().all(|c| c.is_ascii_uppercase()))
     });
     if organisation {
@@ -802,12 +840,10 @@ fn is_name_word(w: &Word<'_>) -> bool {
         return w.text == "(" || w.text == ")";
     }
     w.is_capitalized()
-        || w.is_any(PARTICLES)
-        || PARTICLES.iter().any(|p| {
-            w.text.len() > p.len() + 1
-                && w.text[..p.len()].eq_ignore_ascii_case(p)
-                && w.text[p.len()..].starts_with('-')
-        })
+        || w.in_set(&PARTICLES)
+        || w.text
+            .split_once('-')
+            .is_some_and(|(head, tail)| !tail.is_empty() && in_set(head, &PARTICLES))
 }
 
 fn is_adverb(w: &Word<'_>) -> bool {

@@ -1,5 +1,8 @@
 //! A small word tokenizer for sentence-level patterns: words with their spans, punctuation apart.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::span::Span;
 
 /// One token of a sentence.
@@ -32,10 +35,39 @@ impl Word<'_> {
         words.iter().any(|w| self.is(w))
     }
 
+    /// In `set`, ignoring ASCII case.
+    pub fn in_set(&self, set: &WordSet) -> bool {
+        in_set(self.text, set)
+    }
+
     /// True for opening or closing quotation marks.
     pub fn is_quote(&self) -> bool {
         matches!(self.text, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
     }
+}
+
+/// A set of lower-case ASCII words, built on first use.
+pub(crate) type WordSet = LazyLock<HashSet<&'static str>>;
+
+/// `word_set!["said", "told", ...]`: a [`WordSet`] of the given words (lower-case ASCII).
+macro_rules! word_set {
+    ($($word:literal),* $(,)?) => {
+        std::sync::LazyLock::new(|| [$($word),*].into_iter().collect())
+    };
+}
+pub(crate) use word_set;
+
+/// `word` is in `set`, ignoring ASCII case: one hash lookup, no allocation.
+pub(crate) fn in_set(word: &str, set: &WordSet) -> bool {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 24];
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
+        return false; // no entry of a word set is that long or non-ASCII
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
 }
 
 /// Titles written with a period that belongs to the word ("Dr. Jane Holt").
@@ -49,35 +81,64 @@ const TITLES: &[&str] = &[
 /// Words keep inner apostrophes, hyphens and periods ("Anbar’s", "al-Rutbah", "U.S"), and titles
 /// keep their period ("Dr."); every other non-space character is a token of its own.
 pub(crate) fn words(sentence: &str, offset: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = sentence.as_bytes();
+    let char_at = |i: usize| sentence.get(i..).and_then(|rest| rest.chars().next());
+    let alnum_at = |i: usize| match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut push = |start: usize, end: usize| {
+        out.push(Word {
+            text: &sentence[start..end],
+            span: Span::new(offset + start, offset + end),
+        });
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // The character at `i` (ASCII read directly: most news text is ASCII).
+        let (c, width) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => match char_at(i) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
         if c.is_whitespace() {
+            i += width;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        if c.is_alphanumeric() {
-            while let Some(&(j, d)) = chars.peek() {
-                let next = sentence[j + d.len_utf8()..].chars().next();
-                let joins = (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                    && next.is_some_and(char::is_alphanumeric))
-                    || (d == ',' && c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()));
-                if d.is_alphanumeric() || joins {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
+        if !c.is_alphanumeric() {
+            push(i, i + width);
+            i += width;
+            continue;
+        }
+        let start = i;
+        let digits = c.is_ascii_digit();
+        i += width;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let joins = (matches!(b, b'\'' | b'-' | b'.' | b'&') && alnum_at(i + 1))
+                    || (b == b',' && digits && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+                if b.is_ascii_alphanumeric() || joins {
+                    i += 1;
+                    continue;
                 }
+                break;
+            }
+            match char_at(i) {
+                Some(d) if d.is_alphanumeric() || (d == '’' && alnum_at(i + d.len_utf8())) => {
+                    i += d.len_utf8();
+                }
+                _ => break,
             }
         }
-        if TITLES.contains(&&sentence[i..end]) && sentence[end..].starts_with('.') {
-            end += 1;
-            chars.next();
+        if bytes.get(i) == Some(&b'.') && TITLES.contains(&&sentence[start..i]) {
+            i += 1;
         }
-        out.push(Word {
-            text: &sentence[i..end],
-            span: Span::new(offset + i, offset + end),
-        });
+        push(start, i);
     }
     out
 }

@@ -143,3 +143,20 @@ def test_html_view_shows_dates_and_claims_in_context(doc):
     assert html.count(">DATE<") == len(doc.dates)
     assert "per Saad Maan, Security Media Cell spokesperson" in html
     assert "in Iraq" in html
+
+
+def test_facts_can_be_switched_off_for_speed(article):
+    lean = fs.Extractor(facts=False)
+    doc = lean.analyze(article)
+    assert doc.facts == [] and doc.dates == []
+    assert doc.claims == fs.analyze(article).claims
+    assert len(lean.facts(article)) == 7  # asked for explicitly, facts are still found
+    assert "facts=False" in repr(lean)
+
+
+def test_words_with_curly_apostrophes_after_digits_do_not_break_attribution():
+    # A regression: a name-particle check sliced "4’s" inside its apostrophe and panicked.
+    text = "Police said 4’s and al-Amin’s 12 cars were seized, the 4’s owner said."
+    facts = fs.facts(text)
+    assert "12" in [f.claim.text for f in facts]
+    assert {f.source.name for f in facts} == {"Police"}
