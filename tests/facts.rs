@@ -77,11 +77,14 @@ fn fixture_facts_are_mostly_right() {
     let extractor = Extractor::new();
     let (mut total, mut dates, mut sources, mut places) = (0, 0, 0, 0);
     let mut misses = Vec::new();
-    for entry in fs::read_dir(&dir).expect("fixture directory") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
+    let mut paths: Vec<_> = fs::read_dir(&dir)
+        .expect("fixture directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let before = (total, dates, sources, places);
         let file: File = toml::from_str(&fs::read_to_string(&path).expect("readable"))
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in file.case {
@@ -111,6 +114,15 @@ fn fixture_facts_are_mostly_right() {
                 }
             }
         }
+        let n = (total - before.0) as f64;
+        println!(
+            "{}: {} facts; dates {:.1}%, sources {:.1}%, claim-place links {:.1}%",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            total - before.0,
+            100.0 * (dates - before.1) as f64 / n,
+            100.0 * (sources - before.2) as f64 / n,
+            100.0 * (places - before.3) as f64 / n,
+        );
     }
     let share = |n: usize| n as f64 / total as f64;
     println!(

@@ -822,6 +822,9 @@ fn kind_of(phrase: &[Word<'_>]) -> SourceKind {
     });
     if organisation {
         SourceKind::Organization
+    } else if phrase.last().is_some_and(|w| w.in_set(&ROLE_WORDS)) {
+        // "the mayor", "a UN official": one person, named by their role.
+        SourceKind::Person
     } else if any_capital
         && phrase
             .iter()
@@ -904,7 +907,9 @@ fn resolve(
                 .map(|s| Source { cue, ..*s })
                 .or_else(|| {
                     // "The airline carried 4.5 million passengers, it said."
-                    let lead = leads[i].filter(|l| matches!(l, Speaker::Named { kind, .. } if (*kind == SourceKind::Person) != plural))?;
+                    let lead = leads[i].filter(|l| {
+                        plural && matches!(l, Speaker::Named { kind, .. } if *kind != SourceKind::Person)
+                    })?;
                     named(lead, cue, &by_surname)
                 }),
             Some((speaker, cue)) => named(speaker, cue, &by_surname),
