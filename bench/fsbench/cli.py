@@ -31,7 +31,8 @@ CQE_VENV = BENCH_DIR / ".venv-cqe"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tasks", default=",".join(ALL), help=f"comma list of {', '.join(ALL)}")
     ap.add_argument("--engines", help="only these engines (comma list, e.g. factsift,quantulum3)")
     ap.add_argument("--rounds", type=int, default=5, help="alternating rounds per task (default 5)")
@@ -44,12 +45,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--scaling-rounds", type=int, default=3)
     ap.add_argument("--scaling-single-round-from-mb", type=float, default=10.0)
     ap.add_argument("--scaling-budget", type=float, default=480.0,
-                    help="seconds the scaling curve may take; larger sizes are skipped (default 480)")
+                    help="seconds the scaling curve may take; larger sizes are skipped "
+                         "(default 480)")
     ap.add_argument("--out", help="write results.md/json and the PNGs here (default for a full "
                                   "run: bench/)")
     ap.add_argument("--readme", default=str(ROOT / "README.md"),
                     help="README whose benchmark block a full run rewrites ('' for none)")
     ap.add_argument("--log-dir", help="keep each worker's stderr here")
+    ap.add_argument("--from-json", metavar="RESULTS_JSON",
+                    help="measure nothing: write the report, charts and README block again "
+                         "from the results.json of an earlier run")
     ap.add_argument("--quiet", action="store_true")
     return ap.parse_args(argv)
 
@@ -70,9 +75,29 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [t for t in tasks if t not in ALL]
     if unknown:
         raise SystemExit(f"unknown task(s) {unknown}: use {', '.join(ALL)}")
-    eval_dir = None if a.no_eval or not os.path.isdir(a.eval) else os.path.abspath(a.eval)
-    full = set(tasks) == set(ALL) and not a.engines
+    if a.from_json:
+        with open(a.from_json, encoding="utf-8") as f:
+            run = json.load(f)
+        write(run, a.out or str(BENCH_DIR), a.readme if is_full(run) else "")
+        return 0
+    run = measure(a, tasks)
+    full = is_full(run)
     out_dir = a.out or (str(BENCH_DIR) if full else None)
+    if out_dir:
+        write(run, out_dir, a.readme if full else "")
+    print_tables(run)
+    return 0
+
+
+def is_full(run: dict) -> bool:
+    """Every task with every engine, and the scaling curve: what the README block shows."""
+    return ({t["task"] for t in run["tasks"]} == set(TASK_NAMES) and "scaling" in run
+            and not run["settings"].get("engines"))
+
+
+def measure(a: argparse.Namespace, tasks: list[str]) -> dict:
+    """Runs the tasks and the scaling curve; returns everything as one JSON-able dict."""
+    eval_dir = None if a.no_eval or not os.path.isdir(a.eval) else os.path.abspath(a.eval)
 
     import factsift
 
@@ -81,13 +106,15 @@ def main(argv: list[str] | None = None) -> int:
         rounds=a.rounds, round_seconds=a.round_seconds, eval_dir=eval_dir,
         engines=a.engines.split(",") if a.engines else None,
         pythons={"main": sys.executable, "cqe": str(CQE_VENV / "bin" / "python")},
-        env={"cqe": {"LOCPATH": str(CQE_VENV / "locale")}} if (CQE_VENV / "locale").is_dir() else {},
+        env={"cqe": {"LOCPATH": str(CQE_VENV / "locale")}}
+        if (CQE_VENV / "locale").is_dir() else {},
         log_dir=a.log_dir, quiet=a.quiet,
     )
     run = {
         "machine": describe(), "factsift_version": factsift.__version__,
         "scorers": scorer_versions(eval_dir), "eval_dir": eval_dir,
-        "settings": {"rounds": a.rounds, "round_seconds": a.round_seconds},
+        "settings": {"rounds": a.rounds, "round_seconds": a.round_seconds,
+                     "engines": a.engines},
         "tasks": [],
     }
     for name in tasks:
@@ -99,28 +126,34 @@ def main(argv: list[str] | None = None) -> int:
         run["scaling"] = run_scaling(a)
     run["load_average_end"] = round(os.getloadavg()[0], 2)
     run["wall_seconds"] = time.perf_counter() - started
+    return run
 
-    if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
-        run["charts"] = []
-        if importlib.util.find_spec("matplotlib"):
-            from . import charts
 
-            if run["tasks"]:
-                charts.throughput_accuracy(run, os.path.join(out_dir, "results.png"))
-                run["charts"].append(("Throughput against accuracy, per task", "results.png"))
-            if run.get("scaling"):
-                charts.scaling(run, os.path.join(out_dir, "scaling.png"))
-                run["charts"].append(("analyze_many: cost against input size", "scaling.png"))
-        with open(os.path.join(out_dir, "results.json"), "w", encoding="utf-8") as f:
-            json.dump(run, f, indent=1)
-        with open(os.path.join(out_dir, "results.md"), "w", encoding="utf-8") as f:
-            f.write(results_markdown(run))
-        if full and a.readme:
-            readme_run = dict(run, charts=[(alt, f"bench/{p}") for alt, p in run["charts"]])
-            if not update_readme(a.readme, readme_block(readme_run)):
-                print(f"{a.readme}: no benchmark markers; README left alone", file=sys.stderr)
-        print(f"wrote {out_dir}/results.md ({run['wall_seconds']:.0f} s)", file=sys.stderr)
+def write(run: dict, out_dir: str, readme: str) -> None:
+    """results.json, results.md, the PNGs (when matplotlib is there) and the README block."""
+    os.makedirs(out_dir, exist_ok=True)
+    run["charts"] = []
+    if importlib.util.find_spec("matplotlib"):
+        from . import charts
+
+        if run["tasks"]:
+            charts.throughput_accuracy(run, os.path.join(out_dir, "results.png"))
+            run["charts"].append(("Throughput against accuracy, per task", "results.png"))
+        if run.get("scaling"):
+            charts.scaling(run, os.path.join(out_dir, "scaling.png"))
+            run["charts"].append(("analyze_many: cost against input size", "scaling.png"))
+    with open(os.path.join(out_dir, "results.json"), "w", encoding="utf-8") as f:
+        json.dump(run, f, indent=1)
+    with open(os.path.join(out_dir, "results.md"), "w", encoding="utf-8") as f:
+        f.write(results_markdown(run))
+    if readme:
+        readme_run = dict(run, charts=[(alt, f"bench/{p}") for alt, p in run["charts"]])
+        if not update_readme(readme, readme_block(readme_run)):
+            print(f"{readme}: no benchmark markers; README left alone", file=sys.stderr)
+    print(f"wrote {out_dir}/results.md", file=sys.stderr)
+
+
+def print_tables(run: dict) -> None:
     for result in run["tasks"]:
         header, rows = task_rows(result)
         print(f"\n{result['title']}: {result['corpus']}")
@@ -133,4 +166,3 @@ def main(argv: list[str] | None = None) -> int:
         for p in run["scaling"]["points"]:
             print(f"scaling {p['bytes'] / 1e6:g} MB: " + ", ".join(
                 f"{t} thread(s) {v['mb_per_s']:.2f} MB/s" for t, v in p["threads"].items()))
-    return 0

@@ -54,7 +54,7 @@ class Worker:
         if settings.eval_dir:
             cmd += ["--eval", settings.eval_dir]
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join([str(BENCH_DIR), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(BENCH_DIR), env.get("PYTHONPATH")) if p)
         env.update(settings.env.get(engine.venv, {}))
         self.log_path = os.path.join(log_dir, f"{task}-{engine.name}.log")
         self.log = open(self.log_path, "w", encoding="utf-8")

@@ -7,7 +7,8 @@ import re
 
 from .tasks import get
 
-README_BEGIN = "<!-- bench:begin (written by `make bench`: edit bench/fsbench/report.py, not this) -->"
+README_BEGIN = ("<!-- bench:begin (written by `make bench`: edit bench/fsbench/report.py, "
+                "not this) -->")
 README_END = "<!-- bench:end -->"
 
 
@@ -44,6 +45,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
             *("| " + " | ".join(r) + " |" for r in rows)]
 
 
+def by_speed(engines: dict) -> list[tuple[str, dict]]:
+    """factsift first, then the others, fastest first."""
+    return sorted(engines.items(), key=lambda kv: (kv[0] != "factsift", -kv[1]["mb_per_s"]))
+
+
 def task_rows(result: dict) -> tuple[list[str], list[list[str]]]:
     task = get(result["task"])
     engines = result["engines"]
@@ -54,7 +60,7 @@ def task_rows(result: dict) -> tuple[list[str], list[list[str]]]:
     if has_accuracy:
         header += [c.header for c in task.COLUMNS]
     rows = []
-    for name, e in sorted(engines.items(), key=lambda kv: (kv[0] != "factsift", -kv[1]["mb_per_s"])):
+    for name, e in by_speed(engines):
         label = f"**{e['label']}**" if name == "factsift" else e["label"]
         row = [label, e["version"], sig(e["mb_per_s"]), sig(e.get("mb_per_cpu_s")),
                f"{e['texts_per_s']:,.0f}" if e["texts_per_s"] >= 10 else f"{e['texts_per_s']:.1f}",
@@ -89,7 +95,8 @@ def versions_line(run: dict) -> str:
     seen = {}
     for result in run["tasks"]:
         for e in result["engines"].values():
-            seen[e["label"]] = f"{e['label']} {e['version']} (Python {e['python']}, {e['venv']} venv)"
+            seen[e["label"]] = (f"{e['label']} {e['version']} "
+                                f"(Python {e['python']}, {e['venv']} venv)")
     return "; ".join(seen.values())
 
 
@@ -112,19 +119,30 @@ def scaling_lines(scaling: dict) -> list[str]:
             [human_bytes(s["bytes"]), str(s["rounds"]), sig(s["mb_per_s"]),
              sig(s["bytes"] / 1e6 / s["cpu_seconds"]) if s["cpu_seconds"] else "–",
              f"{s['seconds']:.3g}"] for s in scaling["single_document"]])
+    largest = scaling["points"][-1] if scaling["points"] else None
+    two = largest and largest["threads"].get("2")
+    if two and two["cpu_seconds"]:
+        busy = two["cpu_seconds"] / two["seconds"]
+        line = (f"At {human_bytes(largest['bytes'])}, the 2-thread run kept {busy:.2f} cores "
+                "busy on average")
+        if busy < 1.5:
+            line += (": a second thread only speeds things up when a second core is idle, and "
+                     "with the other jobs on this machine (load average above) none was")
+        lines += ["", line + "."]
     comp = scaling.get("components")
     if comp and comp["extractors"]:
         lines += ["", f"Each extractor alone on the {human_bytes(comp['bytes'])} input "
-                      f"({comp['docs']:,} texts, one call each, 1 thread): what `analyze` spends its "
-                      "time on.", ""]
+                      f"({comp['docs']:,} texts, one call each, 1 thread): what `analyze` spends "
+                      "its time on.", ""]
         names = list(comp["extractors"])
         lines += _table(["", *[f"`{n}`" for n in names]], [
             ["MB/s", *[sig(comp["extractors"][n]["mb_per_s"]) for n in names]],
             ["MB per CPU-s", *[sig(comp["extractors"][n]["mb_per_cpu_s"]) for n in names]]])
     for s in scaling["skipped"]:
         what = "one document" if s.get("single") else "analyze_many"
-        lines += ["", f"Skipped ({what}): {human_bytes(s['bytes'])}, projected {s['projected_s']:.0f} s "
-                      f"beyond the {scaling['budget_s']:.0f} s budget of the curve."]
+        lines += ["", f"Skipped ({what}): {human_bytes(s['bytes'])}, projected "
+                      f"{s['projected_s']:.0f} s, beyond the curve's budget of "
+                      f"{scaling['budget_s']:.0f} s."]
     return lines
 
 
@@ -150,8 +168,9 @@ def results_markdown(run: dict) -> str:
         f"Load average (1 min) at the start: {run['machine']['load_average_start']}, at the end: "
         f"{run['load_average_end']}. This machine is shared with other jobs, so wall-clock "
         "throughput moves with their load: every figure below is the **median of "
-        f"{s['rounds']} alternating rounds** (scaling: {run['scaling']['rounds'] if run.get('scaling') else '–'} "
-        "rounds, one for the largest inputs), and CPU time (MB per CPU-second) is shown "
+        f"{s['rounds']} alternating rounds** (scaling: "
+        f"{run['scaling']['rounds'] if run.get('scaling') else '–'} rounds, one for the largest "
+        "inputs), and CPU time (MB per CPU-second) is shown "
         "beside wall time because the load of other jobs does not count in it.",
         "",
         "## How it is measured",
@@ -209,8 +228,13 @@ def results_markdown(run: dict) -> str:
         out += [f"![{alt}]({path})" for alt, path in run["charts"]]
         out += [""]
     out += ["## Versions", "", versions_line(run) + ".", "",
-            "## Reproduce", "", "```sh", "make bench        # about 15 minutes; writes bench/results.* "
-            "and bench/*.png, updates the README block", "```", ""]
+            "## Reproduce", "",
+            "```sh",
+            "make bench    # makes bench/.venv and .venv-cqe, builds factsift, runs bench/run.py",
+            "bench/.venv/bin/python bench/run.py --from-json bench/results.json  # re-render only",
+            "```", "",
+            f"`bench/run.py` itself took {run.get('wall_seconds', 0) / 60:.1f} minutes in this run "
+            "(setting up the virtualenvs and building factsift come on top, the first time).", ""]
     return "\n".join(out)
 
 
@@ -221,10 +245,11 @@ def readme_block(run: dict) -> str:
         task = get(result["task"])
         engines = result["engines"]
         base = engines.get("factsift", {}).get("mb_per_s")
-        for name, e in sorted(engines.items(), key=lambda kv: (kv[0] != "factsift", -kv[1]["mb_per_s"])):
+        for name, e in by_speed(engines):
             accuracy = (e.get("accuracy") or {}).get(task.HEADLINE.key)
             rows.append([result["title"], f"**{e['label']}**" if name == "factsift" else e["label"],
-                         sig(e["mb_per_s"]), "1" if name == "factsift" else ratio(base, e["mb_per_s"]),
+                         sig(e["mb_per_s"]),
+                         "1" if name == "factsift" else ratio(base, e["mb_per_s"]),
                          f"{e['peak_rss_mb']:,.0f}",
                          _cell(accuracy, task.HEADLINE.fmt) if accuracy is not None else "–"])
     lines = [
@@ -245,8 +270,9 @@ def readme_block(run: dict) -> str:
     if run.get("scaling") and run["scaling"]["points"]:
         pts = [p for p in run["scaling"]["points"] if p["threads"].get("1")]
         lines += ["`analyze_many`, 1 thread, MB per CPU-second by input size (flat means linear "
-                  "cost): " + " · ".join(f"{human_bytes(p['bytes'])} {sig(p['threads']['1']['mb_per_cpu_s'])}"
-                                         for p in pts)
+                  "cost): " + " · ".join(
+                      f"{human_bytes(p['bytes'])} {sig(p['threads']['1']['mb_per_cpu_s'])}"
+                      for p in pts)
                   + ". Wall times, 2 threads and each extractor alone: "
                   "[bench/results.md](bench/results.md).", ""]
     lines += [f"![{alt}]({path})" for alt, path in run.get("charts", [])]

@@ -110,7 +110,8 @@ def components(extractor, docs: list[str]) -> dict:
         if method is None:
             continue
         wall, cpu = timed(lambda: [method(d) for d in docs])
-        out[name] = {"mb_per_s": nbytes / 1e6 / wall, "mb_per_cpu_s": nbytes / 1e6 / cpu if cpu else None}
+        out[name] = {"mb_per_s": nbytes / 1e6 / wall,
+                     "mb_per_cpu_s": nbytes / 1e6 / cpu if cpu else None}
     return {"bytes": nbytes, "docs": len(docs), "extractors": out}
 
 

@@ -124,7 +124,8 @@ def _read_jsonl(path: str) -> list[dict]:
 def corpus(eval_dir: str | None) -> Corpus:
     folder = os.path.join(eval_dir, "sentences") if eval_dir else None
     if folder and all(os.path.exists(os.path.join(folder, f"{n}.jsonl")) for n in UD_TIMING):
-        texts = [d["text"] for n in UD_TIMING for d in _read_jsonl(os.path.join(folder, f"{n}.jsonl"))]
+        texts = [d["text"] for n in UD_TIMING
+                 for d in _read_jsonl(os.path.join(folder, f"{n}.jsonl"))]
         random.Random(1).shuffle(texts)  # any prefix of a round is a mix of both treebanks
         return Corpus(texts, f"the {len(texts)} UD English GUM + EWT dev/test documents "
                              "of ../shared/eval/sentences, one call per document")
