@@ -52,8 +52,10 @@ def throughput_accuracy(run: dict, path: str) -> None:
             ax.set_xlabel("throughput, MB/s (log scale)")
         ax.set_title(f"{result['title']}")
     m = run["machine"]
+    scored_any = any("accuracy" in e for r in tasks for e in r["engines"].values())
     fig.suptitle(f"factsift {run['factsift_version']} and peers — {m['cpu']}, {m['cores']} "
-                 f"cores, {m['date']}; up and right is better", fontsize=10)
+                 f"cores, {m['date']}; {'up and ' if scored_any else ''}right is better",
+                 fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
