@@ -10,7 +10,7 @@ DEPS   := $(VENV)/.deps-installed
 export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test test-rust test-python build bench-sentences bench-claims fuzz clean
+.PHONY: demo test test-rust test-python build bench bench-setup bench-sentences bench-claims bench-places bench-scaling fuzz clean
 
 demo: build
 	$(PY) -m factsift --format table examples/iraq_detainees.txt
@@ -45,18 +45,45 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) seeds/$(FUZZ_TARGET) \
 		-- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
 
-# Speed against sentencex on ~10 MB (sentencex goes into its own bench/.venv).
-bench-sentences: build
-	$(PY) bench/bench_sentences.py
-
-# Side-by-side speed against quantulum3 on the NewsQuant sentences of ../shared/eval. The peers
-# live in their own virtualenv (bench/.venv), never in the test requirements.
+# Benchmarks: factsift against every peer, speed and accuracy, in one run (not part of `make test`).
+#   make bench                  everything: writes bench/results.md|json|png, bench/scaling.png and
+#                               the README's benchmark block (~15 min on 2 cores)
+#   make bench-sentences        one task (also bench-claims, bench-places, bench-scaling): prints
+#                               its tables, writes nothing
+#   make bench BENCH_ARGS="--rounds 9"   any option of bench/run.py (see --help)
+# The peers live in bench/.venv (CQE in bench/.venv-cqe), never in the test requirements; factsift
+# is built into bench/.venv too, so every worker runs from the same interpreter.
 BENCH_VENV := bench/.venv
-bench-claims: build
-	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
-	VIRTUAL_ENV=$(abspath $(BENCH_VENV)) PATH=$(abspath $(BENCH_VENV))/bin:$$PATH maturin develop --release --locked --quiet
-	$(BENCH_VENV)/bin/python bench/bench_claims.py
+BENCH_PY   := $(BENCH_VENV)/bin/python
+CQE_VENV   := bench/.venv-cqe
+BENCH_ARGS ?=
+
+bench: bench-setup
+	$(BENCH_PY) bench/run.py $(BENCH_ARGS)
+
+bench-sentences bench-claims bench-places bench-scaling: bench-%: bench-setup
+	$(BENCH_PY) bench/run.py --tasks $* $(BENCH_ARGS)
+
+bench-setup: $(BENCH_VENV)/.installed $(CQE_VENV)/.installed
+	VIRTUAL_ENV=$(abspath $(BENCH_VENV)) PATH=$(abspath $(BENCH_VENV))/bin:$$PATH \
+		maturin develop --release --locked --quiet
+
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	test -x $(BENCH_PY) || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+# CQE is optional: when its virtualenv cannot be made, the results list it as not runnable.
+# It reads numbers under the en_US.UTF-8 locale, built here with localedef (no root needed).
+$(CQE_VENV)/.installed: bench/requirements-cqe.txt
+	( test -x $(CQE_VENV)/bin/python || $(PYTHON) -m venv $(CQE_VENV) ) && \
+	$(CQE_VENV)/bin/python -m pip install --quiet --upgrade pip && \
+	$(CQE_VENV)/bin/python -m pip install --quiet -r bench/requirements-cqe.txt && \
+	$(CQE_VENV)/bin/python -m pip install --quiet --no-deps cqe==2.0.3 && \
+	mkdir -p $(CQE_VENV)/locale && \
+	localedef -i en_US -f UTF-8 $(CQE_VENV)/locale/en_US.UTF-8 && \
+	touch $@ || echo "bench: CQE could not be set up; it will be listed as not runnable"
 
 clean:
 	rm -rf $(VENV) target
