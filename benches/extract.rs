@@ -74,6 +74,29 @@ fn analyze(c: &mut Criterion) {
     group.finish();
 }
 
+fn dates_and_facts(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let lean = Extractor::builder()
+        .facts(false)
+        .build()
+        .expect("valid options");
+    let _ = extractor.analyze("Warm-up in Iraq on Friday, 5 people said.");
+    let text = corpus(1 << 20);
+    let mut group = c.benchmark_group("dates_and_facts");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("dates_1MB", |b| {
+        b.iter(|| extractor.dates(black_box(&text)))
+    });
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("analyze_with_facts", |b| {
+        b.iter(|| extractor.analyze(black_box(ARTICLE)))
+    });
+    group.bench_function("analyze_without_facts", |b| {
+        b.iter(|| lean.analyze(black_box(ARTICLE)))
+    });
+    group.finish();
+}
+
 fn offsets(c: &mut Criterion) {
     let ascii = corpus(1 << 20);
     let mixed = ascii.replace("Iraq", "Irāq العراق").replace("ISIS", "ИГИЛ");
@@ -98,5 +121,13 @@ fn offsets(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sentences, claims, places, analyze, offsets);
+criterion_group!(
+    benches,
+    sentences,
+    claims,
+    places,
+    analyze,
+    dates_and_facts,
+    offsets
+);
 criterion_main!(benches);
