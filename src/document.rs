@@ -105,7 +105,77 @@ impl<'t> Document<'t> {
                 p.span, p.score
             ));
         }
+        self.check_dates_and_facts()
+    }
+
+    /// Dates in order inside their sentence, with `earliest <= latest`; one fact per claim, in
+    /// the claim's sentence, pointing at items that exist; sources on boundaries.
+    fn check_dates_and_facts(&self) -> std::result::Result<(), String> {
+        let text = self.text;
+        let in_sentence = |span: crate::Span, sentence: usize| {
+            span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && self
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|s| s.span.contains(span))
+        };
+        let mut last = 0;
+        for d in &self.dates {
+            if d.span.start < last || d.span.is_empty() || !in_sentence(d.span, d.sentence) {
+                return Err(format!(
+                    "date {:?} is out of order or not inside sentence {}",
+                    d.span, d.sentence
+                ));
+            }
+            last = d.span.start;
+            if d.earliest.is_some() != d.latest.is_some() || d.earliest > d.latest {
+                return Err(format!("date {:?} has a bad range", d.span));
+            }
+        }
+        if self.facts.len() != self.claims.len() {
+            return Err(format!(
+                "{} facts for {} claims",
+                self.facts.len(),
+                self.claims.len()
+            ));
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            let bad = |what: &str| Err(format!("fact {i}: {what}"));
+            if f.claim != i || self.claims[i].sentence != f.sentence {
+                return bad("not its claim's fact");
+            }
+            if f.places
+                .iter()
+                .chain(&f.place)
+                .any(|&p| p >= self.places.len())
+            {
+                return bad("points at a place that does not exist");
+            }
+            if f.date
+                .is_some_and(|d| self.dates.get(d).is_none_or(|d| d.sentence != f.sentence))
+            {
+                return bad("points at a date outside its sentence");
+            }
+            if let Some(s) = f.source {
+                let spans = [Some(s.name), Some(s.cue), s.role];
+                if !in_sentence(s.span, s.sentence)
+                    || spans
+                        .into_iter()
+                        .flatten()
+                        .any(|x| !in_sentence(x, self.sentence_at(x)))
+                {
+                    return bad("has a source span off char boundaries or outside the sentences");
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Index of the sentence that may contain `span` (the first one ending after its start).
+    fn sentence_at(&self, span: crate::Span) -> usize {
+        self.sentences.partition_point(|s| s.span.end <= span.start)
     }
 }
 

@@ -804,8 +804,11 @@ fn is_name_word(w: &Word<'_>) -> bool {
     w.is_capitalized()
         || w.is_any(PARTICLES)
         || PARTICLES.iter().any(|p| {
+            // `get`: the word may hold a multi-byte char where the particle would end.
             w.text.len() > p.len() + 1
-                && w.text[..p.len()].eq_ignore_ascii_case(p)
+                && w.text
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
                 && w.text[p.len()..].starts_with('-')
         })
 }
