@@ -13,6 +13,12 @@ fn check_document(doc: &Document<'_>) {
     if let Err(violation) = doc.check_invariants() {
         panic!("{violation}\ntext: {:?}", doc.text);
     }
+    assert_eq!(
+        doc.facts.len(),
+        doc.claims.len(),
+        "one fact per claim: {:?}",
+        doc.text
+    );
 }
 
 /// Text built from pieces that trigger the rules: words, numbers, punctuation, quotes, scripts.
@@ -125,4 +131,27 @@ fn regressions() {
     for text in cases {
         check_document(&extractor.analyze(text));
     }
+}
+
+/// A number longer than the claim grammar reads (18 digits) is skipped whole: found by the
+/// hostile-input corpus, "1,000,000,…,000 dollars" gave a claim "000,000,000,000,000 dollars" of 0.
+#[test]
+fn overlong_grouped_numbers_are_skipped_whole() {
+    let extractor = Extractor::new();
+    for text in [
+        format!("It cost 1{} dollars.", ",000".repeat(11)),
+        format!("It cost 1{} dollars.", " 000".repeat(11)),
+        format!("It cost 1{} dollars.", ",000".repeat(200_000)),
+    ] {
+        let claims = extractor.claims(&text);
+        assert!(
+            claims.is_empty(),
+            "{:?}",
+            claims.first().map(|c| c.span.as_str(&text))
+        );
+    }
+    let text = "It cost 1,000,000,000,000,000,000 dollars."; // 19 digits
+    assert!(extractor.claims(text).is_empty());
+    let text = "It cost 100,000,000,000,000,000 dollars."; // 18 digits: still a number
+    assert_eq!(extractor.claims(text)[0].value, Some(1e17));
 }

@@ -22,7 +22,12 @@ fuzz_target!(|data: &[u8]| {
     });
     let text = String::from_utf8_lossy(rest);
     let doc = EXTRACTOR.analyze_at(&text, reference);
-    if let Err(violation) = doc.check_invariants() {
+    let linked = doc.facts.len() == doc.claims.len();
+    if let Err(violation) = doc.check_invariants().and_then(|()| {
+        linked
+            .then_some(())
+            .ok_or_else(|| "a claim without its fact".to_string())
+    }) {
         panic!("{violation} (reference {reference:?}): {text:?}");
     }
 });
