@@ -281,3 +281,49 @@ def test_str_subclasses_are_read_as_their_characters(article):
     assert fs.analyze(text) == fs.analyze(article)
     assert fs.analyze_many([text]) == [fs.analyze(article)]
     assert fs.table([text], "facts").num_rows == len(fs.facts(article))
+
+
+# --- Ctrl-C in the other batch APIs ----------------------------------------------------------
+
+INTERRUPTED_TABLE = """
+import sys
+import factsift as fs
+
+article = open(sys.argv[1], encoding="utf-8").read()
+texts = [article] * 300_000          # far more work than the test waits for
+done = []                            # list.append: C code, no bytecode during the batch
+print("ready", flush=True)
+try:
+    fs.table(texts, sys.argv[2], n_threads=2, progress=done.append, reference_date="2026-01-25")
+    print("finished", flush=True)
+except KeyboardInterrupt:
+    print("interrupted", sum(done), len(texts), flush=True)
+    print(fs.table([article], sys.argv[2]).num_rows > 0, flush=True)
+"""
+
+
+@pytest.mark.parametrize("kind", ["facts", "places"])
+def test_ctrl_c_stops_a_table_batch_and_the_pool_recovers(tmp_path, kind):
+    # test_batch.py covers analyze_many; table() and frame() run on the same rounds.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "interrupted.py"
+    script.write_text(INTERRUPTED_TABLE)
+    article = pathlib.Path(__file__).resolve().parents[2] / "examples" / "iraq_detainees.txt"
+    proc = subprocess.Popen([sys.executable, str(script), str(article), kind],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    lines = out.split("\n")
+    assert lines[0].startswith("interrupted"), (out, err)
+    _, done, total = lines[0].split()
+    assert int(done) < int(total), "Ctrl-C was only seen after the batch ended"
+    assert lines[1] == "True"
