@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_memory.py                 # 10^6 claims() calls
     .venv/bin/python bench/bench_memory.py --calls 200000 --api all
+    .venv/bin/python bench/bench_memory.py --api facts      # also: places, analyze
 
 RSS is read from /proc/self/status (Linux). It is taken after a warm-up of 10 000 calls (which
 builds the default extractor, fills allocator pools and interns what Python interns), then every
@@ -36,14 +37,23 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=1_000_000)
     parser.add_argument("--text", choices=["short", "article"], default="short")
     parser.add_argument(
-        "--api", choices=["claims", "all"], default="claims",
-        help="'all' cycles claims, places, sentences, analyze, and a one-text table()",
+        "--api", choices=["claims", "places", "analyze", "facts", "all"], default="claims",
+        help="one function (analyze also reads every item of the Document), or 'all', which "
+        "cycles claims, places, sentences, analyze, facts and a one-text table()",
     )
     args = parser.parse_args()
     text = SHORT if args.text == "short" else ARTICLE
+    def analyze(t):
+        doc = fs.analyze(t, reference_date="2026-01-25")
+        return doc.sentences, doc.claims, doc.places, doc.dates, doc.facts
+
     calls = {
         "claims": [fs.claims],
-        "all": [fs.claims, fs.places, fs.sentences, fs.analyze, lambda t: fs.table([t], "sentences")],
+        "places": [fs.places],
+        "analyze": [analyze],
+        "facts": [lambda t: fs.facts(t, reference_date="2026-01-25")],
+        "all": [fs.claims, fs.places, fs.sentences, analyze, fs.facts,
+                lambda t: fs.table([t], "sentences")],
     }[args.api]
 
     print(f"RSS after import: {rss_mb():.1f} MB")

@@ -43,8 +43,9 @@ impl<'t> Document<'t> {
     }
 
     /// Checks the invariants every document satisfies, whatever the text: sentences exact,
-    /// trimmed, ordered and covering every non-space character; claims and places on `char`
-    /// boundaries, in order, each inside its sentence. Returns the first violation found.
+    /// trimmed, ordered and covering every non-space character; claims, places and dates on
+    /// `char` boundaries, in order, each inside its sentence; facts (when there are any) one per
+    /// claim, linked to items that exist. Returns the first violation found.
     ///
     /// Used by the property tests and fuzz targets; cheap enough to call in your own tests.
     pub fn check_invariants(&self) -> std::result::Result<(), String> {
@@ -105,7 +106,79 @@ impl<'t> Document<'t> {
                 p.span, p.score
             ));
         }
+        self.check_dates_and_facts()
+    }
+
+    /// Dates in order inside their sentence, with `earliest <= latest`; facts (when there are
+    /// any) one per claim, in the claim's sentence, pointing at items that exist; sources on
+    /// boundaries.
+    fn check_dates_and_facts(&self) -> std::result::Result<(), String> {
+        let text = self.text;
+        let in_sentence = |span: crate::Span, sentence: usize| {
+            span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && self
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|s| s.span.contains(span))
+        };
+        let mut last = 0;
+        for d in &self.dates {
+            if d.span.start < last || d.span.is_empty() || !in_sentence(d.span, d.sentence) {
+                return Err(format!(
+                    "date {:?} is out of order or not inside sentence {}",
+                    d.span, d.sentence
+                ));
+            }
+            last = d.span.start;
+            if d.earliest.is_some() != d.latest.is_some() || d.earliest > d.latest {
+                return Err(format!("date {:?} has a bad range", d.span));
+            }
+        }
+        // A document built by hand from some extractors only has no facts: that is no violation.
+        if !self.facts.is_empty() && self.facts.len() != self.claims.len() {
+            return Err(format!(
+                "{} facts for {} claims",
+                self.facts.len(),
+                self.claims.len()
+            ));
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            let bad = |what: &str| Err(format!("fact {i}: {what}"));
+            if f.claim != i || self.claims[i].sentence != f.sentence {
+                return bad("not its claim's fact");
+            }
+            if f.places
+                .iter()
+                .chain(&f.place)
+                .any(|&p| p >= self.places.len())
+            {
+                return bad("points at a place that does not exist");
+            }
+            if f.date
+                .is_some_and(|d| self.dates.get(d).is_none_or(|d| d.sentence != f.sentence))
+            {
+                return bad("points at a date outside its sentence");
+            }
+            if let Some(s) = f.source {
+                let spans = [Some(s.name), Some(s.cue), s.role];
+                if !in_sentence(s.span, s.sentence)
+                    || spans
+                        .into_iter()
+                        .flatten()
+                        .any(|x| !in_sentence(x, self.sentence_at(x)))
+                {
+                    return bad("has a source span off char boundaries or outside the sentences");
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Index of the sentence that may contain `span` (the first one ending after its start).
+    fn sentence_at(&self, span: crate::Span) -> usize {
+        self.sentences.partition_point(|s| s.span.end <= span.start)
     }
 }
 
@@ -373,5 +446,22 @@ mod tests {
         let mut reindexed = good;
         reindexed.sentences[1].index = 7;
         assert!(reindexed.check_invariants().is_err());
+
+        let text = "On Friday, 5 people left Iraq.";
+        let good = Extractor::new().analyze(text);
+        assert_eq!((good.dates.len(), good.facts.len()), (1, 1));
+        assert_eq!(good.check_invariants(), Ok(()));
+
+        let mut misplaced = good.clone();
+        misplaced.dates[0].sentence = 1;
+        assert!(misplaced.check_invariants().unwrap_err().contains("date"));
+
+        let mut dangling = good.clone();
+        dangling.facts[0].places.push(9);
+        assert!(dangling.check_invariants().unwrap_err().contains("fact 0"));
+
+        let mut extra = good;
+        extra.facts.push(extra.facts[0].clone());
+        assert!(extra.check_invariants().unwrap_err().contains("facts for"));
     }
 }

@@ -4,8 +4,10 @@
 * Rust: every crate compiled into the extension (normal dependencies of `factsift-python`,
   transitively, for this platform) must carry an SPDX expression that an allowed licence satisfies.
   Read from `cargo metadata --offline`, which needs no network once the crates are fetched.
-* Python: the package has no runtime dependencies; the optional extras (pandas, pyarrow, tqdm, dask)
-  are checked from their installed metadata when present.
+* Python: the package has no runtime dependencies; the optional extras (those of pyproject.toml's
+  `optional-dependencies`, and the engines the helper modules drive: dask, distributed, polars,
+  pyspark) and everything they require, transitively, are checked from their installed metadata
+  when present.
 
 Exit status 0 when everything is allowed; otherwise the offenders are listed.
 """
@@ -27,10 +29,11 @@ ALLOWED = {
     "Unicode-3.0", "Unicode-DFS-2016", "CC0-1.0", "Unlicense", "BSL-1.0", "Apache-2.0 WITH LLVM-exception",
 }
 
-# Python distributions that may be installed as optional extras, and the words their licence
-# metadata may use.
-PYTHON_EXTRAS = ("pandas", "pyarrow", "tqdm", "dask", "distributed", "numpy", "polars")
-PYTHON_ALLOWED_WORDS = ("MIT", "BSD", "Apache", "MPL", "Mozilla", "ISC", "PSF")
+# Python distributions the helper modules work with beyond the declared extras, and the words
+# their licence metadata may use.
+PYTHON_ENGINES = ("dask", "distributed", "numpy", "polars", "pyspark")
+PYTHON_ALLOWED_WORDS = ("MIT", "BSD", "Apache", "MPL", "Mozilla", "ISC", "PSF",
+                        "Python Software Foundation", "Unlicense", "CC0", "Zlib")
 
 
 def spdx_ok(expression: str) -> bool:
@@ -70,6 +73,32 @@ def _host_triple() -> str:
     return next(line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("host:"))
 
 
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[\s;\[<>=!~(]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def python_packages() -> list[str]:
+    """The extras and engines, then everything they require (not their own extras), by name."""
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = pyproject["project"].get("optional-dependencies", {})
+    todo = [_requirement_name(r) for reqs in extras.values() for r in reqs]
+    todo += list(PYTHON_ENGINES)
+    seen: list[str] = []
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.append(name)
+        try:
+            requires = metadata.distribution(name).requires or []
+        except metadata.PackageNotFoundError:
+            continue
+        todo += [_requirement_name(r) for r in requires if not re.search(r"\bextra\s*==", r)]
+    return seen
+
+
 def main() -> int:
     problems = []
     crates = shipped_crates()
@@ -80,7 +109,7 @@ def main() -> int:
         if not licence or not spdx_ok(licence):
             problems.append(f"crate {p['name']} {p['version']}: {licence or 'no licence field'}")
     checked_py = []
-    for name in PYTHON_EXTRAS:
+    for name in python_packages():
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
@@ -91,7 +120,7 @@ def main() -> int:
         checked_py.append(name)
         if not any(word in text for word in PYTHON_ALLOWED_WORDS):
             problems.append(f"python {name} {dist.version}: {text[:120] or 'no licence metadata'}")
-    print(f"checked {len(crates)} crates and {len(checked_py)} Python packages "
+    print(f"checked {len(crates)} crates and {len(checked_py)} installed Python packages "
           f"({', '.join(checked_py) or 'none installed'})")
     for line in problems:
         print("NOT ALLOWED:", line)

@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let sentences = EXTRACTOR.sentences(&text);
     let claims = EXTRACTOR.claims(&text);
-    let doc = Document { sentences, claims, ..Document::empty(&text) };
+    let doc = Document {
+        sentences,
+        claims,
+        ..Document::empty(&text)
+    };
     if let Err(violation) = doc.check_invariants() {
         panic!("{violation}: {text:?}");
     }

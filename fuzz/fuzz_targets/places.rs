@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let sentences = EXTRACTOR.sentences(&text);
     let places = EXTRACTOR.places(&text);
-    let doc = Document { sentences, places, ..Document::empty(&text) };
+    let doc = Document {
+        sentences,
+        places,
+        ..Document::empty(&text)
+    };
     if let Err(violation) = doc.check_invariants() {
         panic!("{violation}: {text:?}");
     }

@@ -29,14 +29,14 @@ pub(crate) fn resolve(
             day,
         } => {
             let reference = reference?;
-            let year = nearest_year(reference, month, future);
+            let year = nearest_year(reference, month, future)?;
             let d = CivilDate::new(year, month, day)?;
             Some((d, d))
         }
         Form::Month { year, month, part } => {
             let year = match year {
                 Some(y) => y,
-                None => nearest_year(reference?, month, future),
+                None => nearest_year(reference?, month, future)?,
             };
             let start = CivilDate::new(year, month, 1)?;
             Some(part_of_month(start, part))
@@ -117,12 +117,12 @@ pub(crate) fn resolve(
 }
 
 /// The year in which `month` falls nearest to `reference`, looking back (or ahead for the
-/// future).
-fn nearest_year(reference: CivilDate, month: u8, future: bool) -> i32 {
+/// future); `None` past the ends of the calendar (a reference date in year `i32::MAX`).
+fn nearest_year(reference: CivilDate, month: u8, future: bool) -> Option<i32> {
     match (future, month.cmp(&reference.month)) {
-        (false, std::cmp::Ordering::Greater) => reference.year - 1,
-        (true, std::cmp::Ordering::Less) => reference.year + 1,
-        _ => reference.year,
+        (false, std::cmp::Ordering::Greater) => reference.year.checked_sub(1),
+        (true, std::cmp::Ordering::Less) => reference.year.checked_add(1),
+        _ => Some(reference.year),
     }
 }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import pathlib
+import re
+import subprocess
 import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -40,3 +42,48 @@ def test_core_is_pure_safe_rust():
     assert "#![forbid(unsafe_code)]" in (ROOT / "src" / "lib.rs").read_text()
     for path in (ROOT / "src").rglob("*.rs"):
         assert "pyo3" not in path.read_text(), f"{path} mentions pyo3"
+
+
+def test_the_check_covers_every_crate_linked_into_the_extension():
+    # Cross-check with cargo's own view of what the extension links: every crate in
+    # `cargo tree -e normal` (offline) must be among those whose licence was checked.
+    check = _load_checker()
+    checked = {(p["name"], p["version"]) for p in check.shipped_crates()}
+    tree = subprocess.run(
+        ["cargo", "tree", "-e", "normal", "-p", "factsift-python", "--offline", "--locked",
+         "--prefix", "none", "--target", check._host_triple()],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    linked = set()
+    for line in tree.splitlines():
+        m = re.match(r"(\S+) v(\S+)", line)
+        if m and "(" + str(ROOT) not in line and "(/" not in line:
+            linked.add((m.group(1), m.group(2)))
+    assert len(linked) > 30
+    assert linked <= checked, f"not checked: {sorted(linked - checked)}"
+
+
+def test_the_python_check_follows_the_extras_and_what_they_require():
+    check = _load_checker()
+    names = check.python_packages()
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    for requirement in (r for reqs in extras.values() for r in reqs):
+        assert check._requirement_name(requirement) in names
+    if importlib.util.find_spec("pandas") is not None:
+        assert "tzdata" in names or "python-dateutil" in names  # pandas' own requirements
+
+
+NETWORK_CRATES = ("reqwest", "hyper", "ureq", "curl", "tokio", "mio", "socket2", "h2", "rustls",
+                  "native-tls", "openssl", "attohttpc", "isahc", "surf")
+
+
+def test_nothing_shipped_can_reach_the_network():
+    # No crate that opens connections is linked in, and no Rust source of ours names std::net.
+    check = _load_checker()
+    shipped = {p["name"] for p in check.shipped_crates()}
+    assert not shipped & set(NETWORK_CRATES), shipped & set(NETWORK_CRATES)
+    for path in [*(ROOT / "src").rglob("*.rs"), *(ROOT / "bindings").rglob("*.rs")]:
+        source = path.read_text()
+        for word in ("std::net", "TcpStream", "UdpSocket", "TcpListener", "ToSocketAddrs"):
+            assert word not in source, f"{path.relative_to(ROOT)} mentions {word}"
+

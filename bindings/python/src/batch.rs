@@ -79,6 +79,30 @@ fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
+/// Most worker threads a batch may ask for: more only exhaust the process's threads and memory.
+pub const MAX_THREADS: usize = 1024;
+
+/// `n_threads` as the caller gave it: `None` (one per core) or an int from 1 to
+/// [`MAX_THREADS`]. Anything else is a `ConfigError`, never an `OverflowError`.
+pub fn thread_count(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    match value.extract::<i64>() {
+        Ok(n) if (1..=MAX_THREADS as i64).contains(&n) => Ok(Some(n as usize)),
+        _ => Err(errors::config_error(
+            py,
+            format!(
+                "n_threads must be an int from 1 to {MAX_THREADS} (or None for all cores), got {}",
+                value
+                    .repr()
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|_| "an unprintable value".into())
+            ),
+        )),
+    }
+}
+
 /// The default thread count: one per available core. Asked once per process: the answer reads
 /// cgroup files, which would cost more than analysing a short text.
 pub fn default_threads() -> usize {

@@ -288,7 +288,7 @@ impl PyExtractor {
     ///
     /// Args:
     ///     texts: an iterable of ``str``.
-    ///     n_threads: worker threads (default: one per CPU core).
+    ///     n_threads: worker threads, 1 to 1024 (default: one per CPU core).
     ///     progress: ``True`` for a ``tqdm.auto`` progress bar, or any object with an
     ///         ``update(n)`` method, or a callable taking the number of documents just finished.
     ///
@@ -303,10 +303,11 @@ impl PyExtractor {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-        n_threads: Option<usize>,
+        n_threads: Option<&Bound<'_, PyAny>>,
         progress: Option<&Bound<'_, PyAny>>,
         reference_date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Py<PyDocument>>> {
+        let n_threads = batch::thread_count(py, n_threads)?;
         let reference = self.reference(py, reference_date)?;
         batch::analyze_many(py, &self.inner, texts, n_threads, progress, reference)
     }
@@ -334,10 +335,11 @@ impl PyExtractor {
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         kind: &str,
-        n_threads: Option<usize>,
+        n_threads: Option<&Bound<'_, PyAny>>,
         progress: Option<&Bound<'_, PyAny>>,
         reference_date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyTable> {
+        let n_threads = batch::thread_count(py, n_threads)?;
         let references = references(py, reference_date, self.options.reference_date)?;
         batch::table(
             py,
@@ -358,7 +360,7 @@ impl PyExtractor {
         texts: &Bound<'py, PyAny>,
         kind: &str,
         ids: Option<&Bound<'py, PyAny>>,
-        n_threads: Option<usize>,
+        n_threads: Option<&Bound<'py, PyAny>>,
         progress: Option<&Bound<'py, PyAny>>,
         reference_date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {

@@ -104,7 +104,7 @@ pub fn reference_date(
         errors::config_error(
             py,
             format!(
-                "reference_date must be a date such as \"2026-11-24\" or datetime.date(2026, 11, 24), got {}",
+                "reference_date must be a date in years 1 to 9999 such as \"2026-11-24\" or datetime.date(2026, 11, 24), got {}",
                 value
                     .repr()
                     .map(|r| r.to_string())
@@ -112,8 +112,13 @@ pub fn reference_date(
             ),
         )
     };
+    // Years 1..=9999, as `datetime.date`: beyond them relative dates would leave the calendar.
+    let in_range = |d: &CivilDate| (1..=9999).contains(&d.year);
     if let Ok(s) = value.cast::<PyString>() {
-        return CivilDate::parse_iso(&s.to_cow()?).map(Some).ok_or_else(bad);
+        return CivilDate::parse_iso(&s.to_cow()?)
+            .filter(in_range)
+            .map(Some)
+            .ok_or_else(bad);
     }
     let part = |name: &str| value.getattr(name).and_then(|v| v.extract::<i64>()).ok();
     match (part("year"), part("month"), part("day")) {
@@ -121,7 +126,10 @@ pub fn reference_date(
             let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
                 return Err(bad());
             };
-            CivilDate::new(y, m, d).map(Some).ok_or_else(bad)
+            CivilDate::new(y, m, d)
+                .filter(in_range)
+                .map(Some)
+                .ok_or_else(bad)
         }
         _ => Err(bad()),
     }

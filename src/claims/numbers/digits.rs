@@ -181,8 +181,9 @@ pub(super) fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
                 decimal = true;
                 j += 2;
             } else if t.raw(j) == "," && t.touches_prev(j) && t.touches_prev(j + 1) {
-                while digits.len() <= MAX_DIGITS
-                    && t.raw(j) == ","
+                // Every group is read, however many: stopping at MAX_DIGITS left the rest to be
+                // read as a number of its own ("1,000,…,000" gave a claim "000,000" of 0).
+                while t.raw(j) == ","
                     && t.touches_prev(j)
                     && t.is_digits(j + 1)
                     && t.touches_prev(j + 1)
@@ -193,11 +194,7 @@ pub(super) fn literal(t: &Tokens<'_>, i: usize) -> Option<Lit> {
                     j += 2;
                 }
             } else {
-                while digits.len() <= MAX_DIGITS
-                    && t.is_digits(j)
-                    && t.raw(j).len() == 3
-                    && group_space(t, j)
-                {
+                while t.is_digits(j) && t.raw(j).len() == 3 && group_space(t, j) {
                     // "the 10 000 troops" but not "in 2019 300 people" (first group too long).
                     if t.is_digits(j + 1) && group_space(t, j + 1) && t.raw(j + 1).len() != 3 {
                         break;
