@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::places::gazetteer::{Gazetteer, NameFlags, Posting};
+use crate::places::gazetteer::{NameFlags, Posting};
 use crate::places::lexicon::{self, FxBuild, Head};
-use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
+use crate::places::matcher::{Candidate, gap, is_all_caps};
 use crate::places::tokens::Token;
 use crate::places::user::Index;
 use crate::span::Span;
@@ -53,7 +53,7 @@ struct DocFacts {
     title_case: HashSet<usize, FxBuild>,
 }
 
-fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
+fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> DocFacts {
     let mut persons = HashSet::default();
     let mut title_case = HashSet::default();
     // Title-case sentences.
@@ -71,7 +71,7 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
                 .is_some_and(char::is_alphabetic)
             {
                 words += 1;
-                if starts_upper(text, tokens[j].span)
+                if tokens[j].upper
                     // "of", "and", "in": small words do not break Title Case.
                     || matches!(
                         tokens[j].key,
@@ -93,7 +93,7 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
     // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
     let mut i = 0;
     while i < tokens.len() {
-        if !starts_upper(text, tokens[i].span) || title_case.contains(&tokens[i].sentence) {
+        if !tokens[i].upper || title_case.contains(&tokens[i].sentence) {
             i += 1;
             continue;
         }
@@ -101,13 +101,13 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
         while j < tokens.len()
             && j < i + 6
             && matches!(gap(text, tokens, j - 1), " " | ". ")
-            && starts_upper(text, tokens[j].span)
+            && tokens[j].upper
         {
             j += 1;
         }
         let titled = i > 0
             && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
-            && starts_upper(text, tokens[i - 1].span)
+            && tokens[i - 1].upper
             && tokens[i - 1].sentence == tokens[i].sentence;
         let mut from = if titled { Some(i) } else { None };
         for k in i..j {
@@ -119,7 +119,7 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
             let cls = lexicon::classes(t.key);
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
             let first_name = lexicon::FIRST_NAMES.has(cls)
-                || (gazetteer.is_person_name(t.key) && gazetteer.is_person_name(next.key));
+                || (index.is_person_name(t.key) && index.is_person_name(next.key));
             if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
                 from = Some(k + 1);
             }
@@ -140,13 +140,13 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
 }
 
 /// The candidates that are places, with their context.
-pub fn judge(
+pub fn judge<'k>(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'k>],
     candidates: Vec<Candidate>,
-    index: &Index<'_>,
+    index: &Index<'_, 'k>,
 ) -> Vec<Mention> {
-    let facts = doc_facts(text, tokens, index.gazetteer);
+    let facts = doc_facts(text, tokens, index);
     let mut out: Vec<Mention> = Vec::new();
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -198,19 +198,19 @@ pub fn judge(
     kept
 }
 
-fn prev_key<'t>(tokens: &'t [Token], c: &Candidate) -> Option<&'t str> {
+fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
     let p = tokens.get(c.first.checked_sub(1)?)?;
     (p.sentence == tokens[c.first].sentence).then_some(p.key)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn judge_one(
+fn judge_one<'k>(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'k>],
     c: &Candidate,
     next: Option<&Candidate>,
     listed: bool,
-    index: &Index<'_>,
+    index: &Index<'_, 'k>,
     facts: &DocFacts,
 ) -> Option<Mention> {
     let surface = c.span.as_str(text);
@@ -288,21 +288,20 @@ fn judge_one(
     if !known && !demonym && c.key.is_some() && !allowed {
         return None;
     }
-    if demonym && !starts_upper(text, c.span) {
+    if demonym && !tokens[c.first].upper {
         return None;
     }
 
     let prev = prev_key(tokens, c);
-    let prev_upper = c.first > 0
-        && tokens[c.first - 1].sentence == sentence
-        && starts_upper(text, tokens[c.first - 1].span);
+    let prev_upper =
+        c.first > 0 && tokens[c.first - 1].sentence == sentence && tokens[c.first - 1].upper;
     let next_tok = tokens.get(c.last).filter(|t| t.sentence == sentence);
     let next_gap = if c.last > 0 {
         gap(text, tokens, c.last - 1)
     } else {
         ""
     };
-    let next_upper = next_tok.is_some_and(|t| starts_upper(text, t.span)) && next_gap == " ";
+    let next_upper = next_tok.is_some_and(|t| t.upper) && next_gap == " ";
     let next_key = next_tok.map(|t| t.key).unwrap_or("");
     // Which word lists the neighbours and the first word are in: one lookup each.
     let prev_cls = prev.map_or(0, lexicon::classes);
@@ -314,13 +313,10 @@ fn judge_one(
     let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
     let dateline = caps && is_dateline(text, c.span, sentence_start);
     let follow = next_gap == " "
-        && next_tok
-            .is_some_and(|t| !starts_upper(text, t.span) && lexicon::FOLLOWING_CUES.has(next_cls));
+        && next_tok.is_some_and(|t| !t.upper && lexicon::FOLLOWING_CUES.has(next_cls));
     let org = next_gap == " "
         && next_tok.is_some_and(|t| {
-            starts_upper(text, t.span)
-                && t.key != "club"
-                && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+            t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         });
     let cued =
         prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
@@ -402,7 +398,7 @@ fn judge_one(
         .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
     // The word before is not a person's name nor "United" ("United Russia" is a party).
     let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
-        && prev.is_some_and(|p| p != "united" && !index.gazetteer.is_person_name(p));
+        && prev.is_some_and(|p| p != "united" && !index.is_person_name(p));
     if !title_case && !caps_code && !demonym {
         if prev_upper
             && matches!(gap(text, tokens, c.first - 1), " ")
@@ -439,7 +435,7 @@ fn judge_one(
     if single
         && next_upper
         && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
-        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(t.key))
+        && next_tok.is_some_and(|t| index.is_person_name(t.key))
         && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         && !lexicon::NAME_HEADS.has(next_cls)
     {
@@ -452,9 +448,7 @@ fn judge_one(
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
-    if next_gap == "-"
-        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(t.key).is_none())
-    {
+    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_key(t.key).is_none()) {
         return None;
     }
     // "250 B.C.", "1000 A.D.": eras, not British Columbia.
@@ -557,7 +551,7 @@ fn mention(
     if let Some(next) = tokens.get(c.last).filter(|t| t.sentence == sentence)
         && span.end == tokens[c.last - 1].span.end
         && text.get(span.end..next.span.start) == Some(" ")
-        && starts_upper(text, next.span)
+        && next.upper
         && user.is_none()
     {
         let cls = lexicon::classes(next.key);
@@ -569,7 +563,7 @@ fn mention(
             // "Ohio State University", "Kentucky State Police" are organisations.
             && !tokens
                 .get(c.last + 1)
-                .is_some_and(|t| t.sentence == sentence && starts_upper(text, t.span))
+                .is_some_and(|t| t.sentence == sentence && t.upper)
         {
             span = Span::new(span.start, next.span.end);
             last = c.last + 1;

@@ -18,12 +18,20 @@
 //!    [`normalize`](super::normalize));
 //! 5. postings: `u32 m`, `offsets u32[k + 1]`, `entry u32[m]`, `flags u8[m]` (see [`NameFlags`]);
 //! 6. person names: the keys of common first names and surnames, one per line.
+//!
+//! # In memory
+//!
+//! Entries are kept as one record each (one cache line per place looked at), postings as one
+//! `u32` each (entry and flags), and names are found through an open-addressing hash table
+//! built at load time: one probe answers whether a key names places, whether a longer name
+//! starts with it, and whether it is a person's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use crate::places::PlaceKind;
-use crate::places::lexicon::FxBuild;
+use crate::places::lexicon::{FxBuild, FxHasher};
 
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
 
@@ -67,6 +75,17 @@ impl NameFlags {
     }
 }
 
+/// What the gazetteer knows about a key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// Key number, if the key names places.
+    pub names: Option<usize>,
+    /// A longer name starts with the key and a space.
+    pub longer: bool,
+    /// The key is a common first name or surname.
+    pub person: bool,
+}
+
 /// One name → entry link.
 #[derive(Clone, Copy, Debug)]
 pub struct Posting {
@@ -76,32 +95,45 @@ pub struct Posting {
     pub flags: NameFlags,
 }
 
+/// One place, its columns side by side.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    geonameid: u32,
+    lat: i32,
+    lon: i32,
+    population: u32,
+    admin1: u32,
+    name_off: u32,
+    name_len: u8,
+    kind: u8,
+    cc: [u8; 2],
+}
+
+/// What a key is, besides a name of places.
+mod key_flags {
+    /// A longer name starts with this key and a space.
+    pub const LONGER: u8 = 1;
+    /// A common first name or surname.
+    pub const PERSON: u8 = 2;
+}
+
 /// The places and names of the gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
     fold: HashMap<char, Box<str>, FxBuild>,
-    /// For each first two bytes of a key, the first key number starting with them or later
-    /// (65 537 entries), so a search only bisects keys that share its first two bytes.
-    buckets: Vec<u32>,
-    /// The first eight bytes of each key, big-endian (zero-padded), for the search.
-    prefixes: Vec<u64>,
-
     strings: Vec<u8>,
-    geonameid: Vec<u32>,
-    lat: Vec<i32>,
-    lon: Vec<i32>,
-    population: Vec<u32>,
-    admin1: Vec<u32>,
-    name_off: Vec<u32>,
-    name_len: Vec<u8>,
-    kind: Vec<u8>,
-    cc: Vec<[u8; 2]>,
+    records: Vec<Record>,
+    /// Keys `0..names` name places (in sorted order, as in the file); the keys after them are
+    /// word prefixes of longer names and person names that name no place.
     key_off: Vec<u32>,
     key_pool: Vec<u8>,
+    names: usize,
+    key_flags: Vec<u8>,
     post_off: Vec<u32>,
-    post_entry: Vec<u32>,
-    post_flags: Vec<u8>,
-    persons: HashSet<Box<str>, FxBuild>,
+    /// `entry << 8 | flags`.
+    postings: Vec<u32>,
+    /// Open addressing, linear probing: `hash tag << 32 | key number + 1`, 0 for empty.
+    table: Vec<u64>,
 }
 
 /// Why the embedded file could not be read (only a damaged build produces one).
@@ -156,24 +188,15 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             fold: HashMap::default(),
-            buckets: vec![0; 65_537],
-            prefixes: Vec::new(),
             strings: Vec::new(),
-            geonameid: Vec::new(),
-            lat: Vec::new(),
-            lon: Vec::new(),
-            population: Vec::new(),
-            admin1: Vec::new(),
-            name_off: Vec::new(),
-            name_len: Vec::new(),
-            kind: Vec::new(),
-            cc: Vec::new(),
+            records: Vec::new(),
             key_off: vec![0],
             key_pool: Vec::new(),
+            names: 0,
+            key_flags: Vec::new(),
             post_off: vec![0],
-            post_entry: Vec::new(),
-            post_flags: Vec::new(),
-            persons: HashSet::default(),
+            postings: Vec::new(),
+            table: vec![0; 2],
         }
     }
 
@@ -207,18 +230,30 @@ impl Gazetteer {
         let strings = r.section()?.data.to_vec();
         let mut e = r.section()?;
         let n = e.u32()? as usize;
+        if n >= 1 << 24 {
+            return Err(FormatError("too many entries"));
+        }
         let geonameid = e.u32s(n)?;
         let lat = e.i32s(n)?;
         let lon = e.i32s(n)?;
         let population = e.u32s(n)?;
         let admin1 = e.u32s(n)?;
         let name_off = e.u32s(n)?;
-        let name_len = e.take(n)?.to_vec();
-        let kind = e.take(n)?.to_vec();
-        let cc = e
-            .take(n.checked_mul(2).ok_or(FormatError("length overflow"))?)?
-            .chunks_exact(2)
-            .map(|c| [c[0], c[1]])
+        let name_len = e.take(n)?;
+        let kind = e.take(n)?;
+        let cc = e.take(n.checked_mul(2).ok_or(FormatError("length overflow"))?)?;
+        let records = (0..n)
+            .map(|i| Record {
+                geonameid: geonameid[i],
+                lat: lat[i],
+                lon: lon[i],
+                population: population[i],
+                admin1: admin1[i],
+                name_off: name_off[i],
+                name_len: name_len[i],
+                kind: kind[i],
+                cc: [cc[2 * i], cc[2 * i + 1]],
+            })
             .collect();
         let mut k = r.section()?;
         let nk = k.u32()? as usize;
@@ -228,61 +263,147 @@ impl Gazetteer {
         let m = p.u32()? as usize;
         let post_off = p.u32s(nk + 1)?;
         let post_entry = p.u32s(m)?;
-        let post_flags = p.take(m)?.to_vec();
-        let persons = std::str::from_utf8(r.section()?.data)
-            .map_err(|_| FormatError("person names are not UTF-8"))?
-            .lines()
-            .map(Box::from)
+        let post_flags = p.take(m)?;
+        if post_entry.iter().any(|&e| e as usize >= n) {
+            return Err(FormatError("bad postings"));
+        }
+        let postings = post_entry
+            .iter()
+            .zip(post_flags)
+            .map(|(&e, &f)| (e << 8) | u32::from(f))
             .collect();
+        let persons = std::str::from_utf8(r.section()?.data)
+            .map_err(|_| FormatError("person names are not UTF-8"))?;
         let mut g = Gazetteer {
             fold,
-            buckets: Vec::new(),
-            prefixes: Vec::new(),
             strings,
-            geonameid,
-            lat,
-            lon,
-            population,
-            admin1,
-            name_off,
-            name_len,
-            kind,
-            cc,
+            records,
             key_off,
             key_pool,
+            names: nk,
+            key_flags: Vec::new(),
             post_off,
-            post_entry,
-            post_flags,
-            persons,
+            postings,
+            table: Vec::new(),
         };
         g.validate()?;
-        g.buckets = g.build_buckets();
-        g.prefixes = (0..g.key_count())
-            .map(|i| Gazetteer::prefix_of(g.key(i)))
-            .collect();
+        g.build_table(persons);
         Ok(g)
+    }
+
+    /// Indexes every key, every word prefix of a longer key, and every person name.
+    fn build_table(&mut self, persons: &str) {
+        // Room for the keys and their prefixes and persons.
+        let slots = (self.names * 2).next_power_of_two().max(1024);
+        self.table = vec![0; slots];
+        self.key_flags = vec![0; self.names];
+        for i in 0..self.names {
+            let h = hash(self.key(i));
+            self.insert(h, i);
+        }
+        for i in 0..self.names {
+            let (a, b) = (self.key_off[i] as usize, self.key_off[i + 1] as usize);
+            let mut p = a;
+            while let Some(d) = memchr::memchr(b' ', &self.key_pool[p..b]) {
+                let end = p + d;
+                let prefix = a..end;
+                self.mark(prefix, key_flags::LONGER);
+                p = end + 1;
+            }
+        }
+        for name in persons.lines() {
+            let a = self.key_pool.len();
+            self.key_pool.extend_from_slice(name.as_bytes());
+            self.mark(a..self.key_pool.len(), key_flags::PERSON);
+        }
+    }
+
+    /// Sets `flag` on the key `key_pool[range]`, adding it as a key if it is not one. The
+    /// range is a part of an existing key, or bytes just appended after the last key.
+    fn mark(&mut self, range: std::ops::Range<usize>, flag: u8) {
+        let h = hash(&self.key_pool[range.clone()]);
+        let tail = self.key_off.last().map_or(0, |&x| x as usize);
+        let i = match self.probe(h, &self.key_pool[range.clone()]) {
+            Some(i) => {
+                self.key_pool.truncate(tail); // an appended copy is not needed
+                i
+            }
+            None => {
+                if range.start < tail {
+                    self.key_pool.extend_from_within(range);
+                }
+                let i = self.key_off.len() - 1;
+                self.key_off.push(self.key_pool.len() as u32);
+                // At most 5/8 full, so probes stay short and always end.
+                if (i + 1) * 8 > self.table.len() * 5 {
+                    self.grow();
+                }
+                self.key_flags.push(0);
+                self.insert(h, i);
+                i
+            }
+        };
+        self.key_flags[i] |= flag;
+    }
+
+    fn grow(&mut self) {
+        let slots = self.table.len() * 2;
+        self.table = vec![0; slots];
+        for i in 0..self.key_flags.len() {
+            let h = hash(self.key(i));
+            self.insert(h, i);
+        }
+    }
+
+    fn insert(&mut self, h: u64, i: usize) {
+        let mask = self.table.len() - 1;
+        let mut pos = (h >> 40) as usize & mask;
+        while self.table[pos] != 0 {
+            pos = (pos + 1) & mask;
+        }
+        self.table[pos] = (h << 32) | (i as u64 + 1);
+    }
+
+    /// The number of the key with bytes `key` and hash `h`.
+    fn probe(&self, h: u64, key: &[u8]) -> Option<usize> {
+        let mask = self.table.len() - 1;
+        let tag = h << 32;
+        let mut pos = (h >> 40) as usize & mask;
+        loop {
+            let slot = *self.table.get(pos)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                let i = (slot & 0xFFFF_FFFF) as usize - 1;
+                if self.key(i) == key {
+                    return Some(i);
+                }
+            }
+            pos = (pos + 1) & mask;
+        }
     }
 
     /// Checks every offset once, so that lookups never index out of bounds.
     fn validate(&self) -> Result<(), FormatError> {
-        let n = self.geonameid.len();
-        for i in 0..n {
-            let end = self.name_off[i] as usize + self.name_len[i] as usize;
+        let n = self.records.len();
+        for r in &self.records {
+            let end = r.name_off as usize + r.name_len as usize;
             if end > self.strings.len()
-                || std::str::from_utf8(&self.strings[self.name_off[i] as usize..end]).is_err()
+                || std::str::from_utf8(&self.strings[r.name_off as usize..end]).is_err()
             {
                 return Err(FormatError("bad name offset"));
             }
-            let a = self.admin1[i];
-            if a != u32::MAX && a as usize >= n {
+            if r.admin1 != u32::MAX && r.admin1 as usize >= n {
                 return Err(FormatError("bad admin1 index"));
             }
         }
-        if self.key_off.windows(2).any(|w| w[0] > w[1])
+        if self.key_off.first() != Some(&0)
+            || self.key_off.windows(2).any(|w| w[0] > w[1])
             || self
                 .key_off
                 .last()
-                .is_some_and(|&x| x as usize > self.key_pool.len())
+                .is_some_and(|&x| x as usize != self.key_pool.len())
             || std::str::from_utf8(&self.key_pool).is_err()
         {
             return Err(FormatError("bad key offsets"));
@@ -291,8 +412,7 @@ impl Gazetteer {
             || self
                 .post_off
                 .last()
-                .is_some_and(|&x| x as usize > self.post_entry.len())
-            || self.post_entry.iter().any(|&e| e as usize >= n)
+                .is_some_and(|&x| x as usize > self.postings.len())
         {
             return Err(FormatError("bad postings"));
         }
@@ -301,22 +421,37 @@ impl Gazetteer {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.geonameid.len()
+        self.records.len()
     }
 
     /// True for a gazetteer without entries.
     pub fn is_empty(&self) -> bool {
-        self.geonameid.is_empty()
+        self.records.is_empty()
     }
 
     /// Number of distinct name keys.
     pub fn key_count(&self) -> usize {
-        self.key_off.len().saturating_sub(1)
+        self.names
     }
 
     /// Whether `key` (one folded word) is a common first name or surname ("hilton").
     pub fn is_person_name(&self, key: &str) -> bool {
-        self.persons.contains(key)
+        self.key_info(key).person
+    }
+
+    /// Everything the name table says about `key`, in one probe.
+    pub fn key_info(&self, key: &str) -> KeyInfo {
+        match self.probe(hash(key.as_bytes()), key.as_bytes()) {
+            Some(i) => {
+                let flags = self.key_flags[i];
+                KeyInfo {
+                    names: (i < self.names).then_some(i),
+                    longer: flags & key_flags::LONGER != 0,
+                    person: flags & key_flags::PERSON != 0,
+                }
+            }
+            None => KeyInfo::default(),
+        }
     }
 
     /// How `c` folds to ASCII (`'ţ'` → `"t"`), if it is a Latin letter with diacritics.
@@ -328,65 +463,11 @@ impl Gazetteer {
         &self.key_pool[self.key_off[i] as usize..self.key_off[i + 1] as usize]
     }
 
-    fn bucket_of(key: &[u8]) -> usize {
-        (usize::from(key.first().copied().unwrap_or(0)) << 8)
-            | usize::from(key.get(1).copied().unwrap_or(0))
-    }
-
-    fn build_buckets(&self) -> Vec<u32> {
-        let mut buckets = vec![0u32; 65_537];
-        let mut k = 0;
-        for (b, slot) in buckets.iter_mut().enumerate() {
-            while k < self.key_count() && Gazetteer::bucket_of(self.key(k)) < b {
-                k += 1;
-            }
-            *slot = k as u32;
-        }
-        buckets
-    }
-
-    /// The first key not less than `key`.
-    fn lower_bound(&self, key: &[u8]) -> usize {
-        let b = Gazetteer::bucket_of(key);
-        let (mut lo, mut hi) = match (self.buckets.get(b), self.buckets.get(b + 1)) {
-            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
-            _ => (0, self.key_count()),
-        };
-        // Compare the first eight bytes as one big-endian number (a small, cache-friendly
-        // array) and only look at the key bytes on a tie.
-        let probe = Gazetteer::prefix_of(key);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let p = self.prefixes.get(mid).copied().unwrap_or(0);
-            let less = p < probe || (p == probe && self.key(mid) < key);
-            if less {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    }
-
-    fn prefix_of(key: &[u8]) -> u64 {
-        let mut b = [0u8; 8];
-        let n = key.len().min(8);
-        b[..n].copy_from_slice(&key[..n]);
-        u64::from_be_bytes(b)
-    }
-
     /// The index of `key`, if the gazetteer has it, and whether a longer name starts with
-    /// `key` and a space — in one search: such names sort right after `key` itself.
+    /// `key` and a space — in one probe.
     pub fn lookup(&self, key: &str) -> (Option<usize>, bool) {
-        let k = key.as_bytes();
-        let i = self.lower_bound(k);
-        let exact = (i < self.key_count() && self.key(i) == k).then_some(i);
-        let next = if exact.is_some() { i + 1 } else { i };
-        let longer = next < self.key_count() && {
-            let n = self.key(next);
-            n.len() > k.len() && n.starts_with(k) && n[k.len()] == b' '
-        };
-        (exact, longer)
+        let info = self.key_info(key);
+        (info.names, info.longer)
     }
 
     /// The index of `key`, if the gazetteer has it.
@@ -401,10 +482,13 @@ impl Gazetteer {
 
     /// The entries named by key number `key`.
     pub fn postings(&self, key: usize) -> impl Iterator<Item = Posting> + '_ {
-        let (a, b) = (self.post_off[key] as usize, self.post_off[key + 1] as usize);
-        (a..b).map(move |i| Posting {
-            entry: self.post_entry[i],
-            flags: NameFlags(self.post_flags[i]),
+        let (a, b) = match (self.post_off.get(key), self.post_off.get(key + 1)) {
+            (Some(&a), Some(&b)) if key < self.names => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        self.postings[a..b].iter().map(|&p| Posting {
+            entry: p >> 8,
+            flags: NameFlags(p as u8),
         })
     }
 
@@ -418,10 +502,19 @@ impl Gazetteer {
 
     /// The entry of a country, by ISO code.
     pub fn country(&self, code: &str) -> Option<Entry<'_>> {
-        (0..self.len())
-            .find(|&i| self.kind[i] == 0 && self.cc[i] == code.as_bytes())
+        self.records
+            .iter()
+            .position(|r| r.kind == 0 && r.cc == code.as_bytes())
             .map(|i| self.entry(i as u32))
     }
+}
+
+/// The hash of a key in the name table.
+fn hash(key: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key);
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// A place of the gazetteer.
@@ -432,6 +525,10 @@ pub struct Entry<'g> {
 }
 
 impl<'g> Entry<'g> {
+    fn record(&self) -> &'g Record {
+        &self.gazetteer.records[self.index]
+    }
+
     /// Index of this entry in the gazetteer.
     pub fn index(&self) -> u32 {
         self.index as u32
@@ -439,35 +536,35 @@ impl<'g> Entry<'g> {
 
     /// GeoNames id.
     pub fn geonameid(&self) -> u64 {
-        u64::from(self.gazetteer.geonameid[self.index])
+        u64::from(self.record().geonameid)
     }
 
     /// Canonical name.
     pub fn name(&self) -> &'g str {
-        let g = self.gazetteer;
-        let a = g.name_off[self.index] as usize;
-        let b = a + g.name_len[self.index] as usize;
-        std::str::from_utf8(&g.strings[a..b]).unwrap_or("")
+        let r = self.record();
+        let a = r.name_off as usize;
+        let b = a + r.name_len as usize;
+        std::str::from_utf8(&self.gazetteer.strings[a..b]).unwrap_or("")
     }
 
     /// Latitude in degrees.
     pub fn lat(&self) -> f64 {
-        f64::from(self.gazetteer.lat[self.index]) / 1e5
+        f64::from(self.record().lat) / 1e5
     }
 
     /// Longitude in degrees.
     pub fn lon(&self) -> f64 {
-        f64::from(self.gazetteer.lon[self.index]) / 1e5
+        f64::from(self.record().lon) / 1e5
     }
 
     /// Population (0 when unknown).
     pub fn population(&self) -> u64 {
-        u64::from(self.gazetteer.population[self.index])
+        u64::from(self.record().population)
     }
 
     /// What kind of place this is.
     pub fn kind(&self) -> PlaceKind {
-        match self.gazetteer.kind[self.index] {
+        match self.record().kind {
             0 => PlaceKind::Country,
             1 => PlaceKind::Admin1,
             2 => PlaceKind::Admin2,
@@ -479,7 +576,7 @@ impl<'g> Entry<'g> {
 
     /// ISO 3166-1 alpha-2 country code, if the place is in one country.
     pub fn country_code(&self) -> Option<&'g str> {
-        let cc = &self.gazetteer.cc[self.index];
+        let cc = &self.gazetteer.records[self.index].cc;
         if cc[0].is_ascii_uppercase() && cc[1].is_ascii_uppercase() {
             std::str::from_utf8(cc).ok()
         } else {
@@ -489,7 +586,7 @@ impl<'g> Entry<'g> {
 
     /// The first-level division the place lies in.
     pub fn admin1(&self) -> Option<Entry<'g>> {
-        match self.gazetteer.admin1[self.index] {
+        match self.record().admin1 {
             u32::MAX => None,
             a => Some(self.gazetteer.entry(a)),
         }

@@ -229,15 +229,12 @@ impl PlaceExtractor {
     /// Places in `text`, in order, each inside one of `sentences`.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
-        let mut buffer = tokens::Words::default();
+        let mut buffer = tokens::Words::with_text_len(text.len());
         for (i, s) in sentences.iter().enumerate() {
             tokens::tokenize(text, s.span.start, s.span.end, i, gazetteer, &mut buffer);
         }
-        let words = buffer.tokens();
-        let index = user::Index {
-            gazetteer,
-            user: &self.user,
-        };
+        let words = buffer.tokens(text);
+        let index = user::Index::new(gazetteer, &self.user);
         let candidates = matcher::candidates(text, &words, &index);
         let mentions = context::judge(text, &words, candidates, &index);
         let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);

@@ -205,39 +205,40 @@ pub fn resolve(
     tokens: &[Token],
     _sentences: &[Sentence],
     mentions: Vec<Mention>,
-    index: &Index<'_>,
+    index: &Index<'_, '_>,
     config: &PlacesConfig,
 ) -> Vec<Place> {
     let g = index.gazetteer;
-    let options: Vec<Vec<Option_<'_>>> = mentions
-        .iter()
-        .map(|m| {
-            let mut o: Vec<Option_<'_>> = Vec::new();
-            if let Some(k) = m.user {
-                o.extend(index.user.places_of(k).map(Option_::User));
+    let mut options: Vec<Vec<Option_<'_>>> = Vec::with_capacity(mentions.len());
+    let mut priors: Vec<Vec<f64>> = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        let mut o: Vec<Option_<'_>> = Vec::new();
+        if let Some(k) = m.user {
+            o.extend(index.user.places_of(k).map(Option_::User));
+        }
+        for p in &m.entries {
+            if !o
+                .iter()
+                .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
+            {
+                o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
             }
-            for p in &m.entries {
-                if !o
-                    .iter()
-                    .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
-                {
-                    o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
-                }
-            }
-            // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
-            // and keep the work per mention bounded.
-            if o.len() > MAX_OPTIONS {
-                o.sort_by(|a, b| score_cmp(b.prior(), a.prior()));
-                o.truncate(MAX_OPTIONS);
-            }
-            o
-        })
-        .collect();
-
-    let priors: Vec<Vec<f64>> = options
-        .iter()
-        .map(|opts| opts.iter().map(Option_::prior).collect())
-        .collect();
+        }
+        let mut p: Vec<f64> = o.iter().map(Option_::prior).collect();
+        // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
+        // and keep the work per mention bounded. Ties keep their order.
+        if o.len() > MAX_OPTIONS {
+            let by_prior = |a: &usize, b: &usize| score_cmp(p[*b], p[*a]).then_with(|| a.cmp(b));
+            let mut idx: Vec<usize> = (0..o.len()).collect();
+            idx.select_nth_unstable_by(MAX_OPTIONS - 1, by_prior);
+            idx.truncate(MAX_OPTIONS);
+            idx.sort_unstable_by(by_prior);
+            o = idx.iter().map(|&j| o[j]).collect();
+            p = idx.iter().map(|&j| p[j]).collect();
+        }
+        options.push(o);
+        priors.push(p);
+    }
     let best_prior = |i: usize| -> Option<Option_<'_>> {
         priors[i]
             .iter()
@@ -393,7 +394,7 @@ pub fn resolve(
 
     let mut places = Vec::with_capacity(mentions.len());
     let mut streets = Vec::new();
-    for ((m, opts), c) in mentions.iter().zip(&options).zip(chosen) {
+    for (i, ((m, opts), c)) in mentions.iter().zip(&options).zip(chosen).enumerate() {
         let sentence = tokens[m.first].sentence;
         let surface = m.span.as_str(text);
         let mut pick = c.map(|(j, _, share)| (j, share));
@@ -442,7 +443,7 @@ pub fn resolve(
         if foreign_small(&o) {
             let big = opts
                 .iter()
-                .zip(&priors_of(opts))
+                .zip(&priors[i])
                 .filter(|(x, _)| {
                     !foreign_small(x)
                         && (x.population() >= 100_000 || x.kind() == PlaceKind::Country)
@@ -503,10 +504,6 @@ const MAX_ANCHOR_NAMES: usize = 24;
 /// Mentions beyond which an input counts as very long.
 const LONG_INPUT: usize = 2_000;
 
-fn priors_of(opts: &[Option_<'_>]) -> Vec<f64> {
-    opts.iter().map(Option_::prior).collect()
-}
-
 /// How many readings of one name are weighed.
 const MAX_OPTIONS: usize = 16;
 
@@ -531,7 +528,10 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
     }
     let (lat, lon) = (e.lat(), e.lon());
     let cos_lat = lat.to_radians().cos();
-    let mut best = f64::MAX;
+    // Squared angular distances of 100 and 300 km: no square root per anchor.
+    const NEAR: f64 = (100.0 / 6371.0) * (100.0 / 6371.0);
+    const CLOSE: f64 = (300.0 / 6371.0) * (300.0 / 6371.0);
+    let mut close = false;
     // Anchors are sorted by latitude; 3 degrees of latitude is over 300 km.
     let from = anchors.partition_point(|a| a.1 < lat - 3.0);
     for &(other, alat, alon) in &anchors[from..] {
@@ -544,15 +544,13 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
         // Equirectangular distance: plenty for "within a few hundred km".
         let x = (alon - lon).to_radians() * cos_lat;
         let y = (alat - lat).to_radians();
-        best = best.min((x * x + y * y).sqrt() * 6371.0);
+        let d = x * x + y * y;
+        if d <= NEAR {
+            return 3.5;
+        }
+        close |= d <= CLOSE;
     }
-    if best <= 100.0 {
-        3.5
-    } else if best <= 300.0 {
-        2.0
-    } else {
-        0.0
-    }
+    if close { 2.0 } else { 0.0 }
 }
 
 /// Streets get the point of the nearest town or district mentioned before them (or, failing

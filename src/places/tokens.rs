@@ -15,6 +15,8 @@ pub struct Token<'k> {
     pub key: &'k str,
     /// The word was followed by a possessive "'s".
     pub possessive: bool,
+    /// The word starts with an upper-case letter.
+    pub upper: bool,
     /// Index of the sentence the word is in.
     pub sentence: usize,
 }
@@ -32,14 +34,26 @@ fn is_word_char(c: char) -> bool {
 
 /// "’ve", "’ll", "n’t": the apostrophe ends the word ("I’ve" is not a name).
 fn is_contraction(rest: &str) -> bool {
-    let tail: String = rest
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .take(3)
-        .collect();
+    let mut tail = ['\0'; 3];
+    let mut n = 0;
+    for c in rest.chars().take_while(|&c| is_word_char(c)).take(3) {
+        tail[n] = c;
+        n += 1;
+    }
     matches!(
-        tail.as_str(),
-        "ve" | "ll" | "re" | "d" | "m" | "t" | "VE" | "LL" | "RE" | "D" | "M" | "T"
+        &tail[..n],
+        ['v', 'e']
+            | ['l', 'l']
+            | ['r', 'e']
+            | ['d']
+            | ['m']
+            | ['t']
+            | ['V', 'E']
+            | ['L', 'L']
+            | ['R', 'E']
+            | ['D']
+            | ['M']
+            | ['T']
     )
 }
 
@@ -65,16 +79,26 @@ pub fn fold_word(word: &str, gazetteer: &Gazetteer, out: &mut String) {
     }
 }
 
-/// A word found by [`tokenize`], its key still a range of the key buffer.
+/// Where a word's key is: in the text itself (a lower-case ASCII word is its own key) or in
+/// the buffer of folded keys.
 #[derive(Clone, Copy, Debug)]
-pub struct RawToken {
+enum KeyAt {
+    Text(u32, u32),
+    Buffer(u32, u32),
+}
+
+/// A word found by [`tokenize`], its key still a range of the text or of the key buffer.
+#[derive(Clone, Copy, Debug)]
+struct RawToken {
     span: Span,
-    key: (usize, usize),
+    key: KeyAt,
     possessive: bool,
+    upper: bool,
     sentence: usize,
 }
 
-/// Folded keys of all words in one buffer (one allocation per text, not per word).
+/// The words of a text and the keys that had to be folded (one buffer per text, not one
+/// allocation per word; most words are lower-case ASCII and borrow their key from the text).
 #[derive(Debug, Default)]
 pub struct Words {
     raw: Vec<RawToken>,
@@ -82,21 +106,38 @@ pub struct Words {
 }
 
 impl Words {
-    /// The words, with keys borrowed from the buffer.
-    pub fn tokens(&self) -> Vec<Token<'_>> {
+    /// Room for the words of a text of `len` bytes.
+    pub fn with_text_len(len: usize) -> Words {
+        Words {
+            raw: Vec::with_capacity(len / 5 + 1),
+            keys: String::with_capacity(len / 6 + 16),
+        }
+    }
+
+    /// The words of `text` (the text given to [`tokenize`]), with borrowed keys.
+    pub fn tokens<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         self.raw
             .iter()
-            .map(|r| Token {
-                span: r.span,
-                key: self.keys.get(r.key.0..r.key.1).unwrap_or(""),
-                possessive: r.possessive,
-                sentence: r.sentence,
+            .map(|r| {
+                let key = match r.key {
+                    KeyAt::Text(a, b) => text.get(a as usize..b as usize),
+                    KeyAt::Buffer(a, b) => self.keys.get(a as usize..b as usize),
+                };
+                Token {
+                    span: r.span,
+                    key: key.unwrap_or(""),
+                    possessive: r.possessive,
+                    upper: r.upper,
+                    sentence: r.sentence,
+                }
             })
             .collect()
     }
 }
 
 /// Adds the words of `text[start..end]`, tagged with `sentence`, to `out`.
+///
+/// Texts longer than 4 GiB are cut there (offsets are kept as `u32` inside).
 pub fn tokenize(
     text: &str,
     start: usize,
@@ -105,6 +146,7 @@ pub fn tokenize(
     gazetteer: &Gazetteer,
     out: &mut Words,
 ) {
+    let end = end.min(u32::MAX as usize);
     let Some(slice) = text.get(start..end) else {
         return;
     };
@@ -114,26 +156,31 @@ pub fn tokenize(
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        if b < 0x80 {
+        let upper = if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
                 pos += 1;
                 continue;
             }
+            b.is_ascii_uppercase()
         } else {
             let Some(c) = char_at(pos) else { break };
             if !is_word_char(c) {
                 pos += c.len_utf8();
                 continue;
             }
-        }
+            c.is_uppercase()
+        };
         let i = pos;
         let mut p = pos;
         let mut word_end = pos;
         let mut possessive = false;
+        // Whether the word so far is lower-case ASCII (its own key).
+        let mut plain = true;
         while p < bytes.len() {
             let b = bytes[p];
             let (d, len) = if b < 0x80 {
                 if b.is_ascii_alphanumeric() {
+                    plain &= !b.is_ascii_uppercase();
                     p += 1;
                     word_end = p;
                     continue;
@@ -146,6 +193,7 @@ pub fn tokenize(
                 }
             };
             if is_word_char(d) {
+                plain = false;
                 p += len;
                 word_end = p;
             } else if is_apostrophe(d) {
@@ -162,6 +210,7 @@ pub fn tokenize(
                         if is_contraction(rest) {
                             break;
                         }
+                        plain = false;
                         p += len;
                     }
                     _ => break,
@@ -174,13 +223,19 @@ pub fn tokenize(
         while pos < bytes.len() && !slice.is_char_boundary(pos) {
             pos += 1;
         }
-        let word = &slice[i..word_end];
-        let key_start = out.keys.len();
-        fold_word(word, gazetteer, &mut out.keys);
+        let span = Span::new(start + i, start + word_end);
+        let key = if plain {
+            KeyAt::Text(span.start as u32, span.end as u32)
+        } else {
+            let key_start = out.keys.len();
+            fold_word(&slice[i..word_end], gazetteer, &mut out.keys);
+            KeyAt::Buffer(key_start as u32, out.keys.len() as u32)
+        };
         out.raw.push(RawToken {
-            span: Span::new(start + i, start + word_end),
-            key: (key_start, out.keys.len()),
+            span,
+            key,
             possessive,
+            upper,
             sentence,
         });
     }
@@ -190,6 +245,6 @@ pub fn tokenize(
 pub fn key_of(name: &str, gazetteer: &Gazetteer) -> String {
     let mut words = Words::default();
     tokenize(name, 0, name.len(), 0, gazetteer, &mut words);
-    let keys: Vec<&str> = words.tokens().iter().map(|w| w.key).collect();
+    let keys: Vec<&str> = words.tokens(name).iter().map(|w| w.key).collect();
     keys.join(" ")
 }

@@ -1,6 +1,10 @@
 //! The user's extra places, and the name index that searches them with the gazetteer.
 
-use crate::places::gazetteer::Gazetteer;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::places::gazetteer::{Gazetteer, KeyInfo};
+use crate::places::lexicon::FxBuild;
 use crate::places::matcher::{NameRef, Names};
 use crate::places::tokens;
 use crate::places::{PlaceKind, PlacesConfig};
@@ -166,27 +170,60 @@ impl UserPlaces {
     }
 }
 
-/// The gazetteer and the user's places, searched together.
-pub struct Index<'a> {
+/// The gazetteer and the user's places, searched together, for one text: what a word of the
+/// text is in the gazetteer is looked up once per text (names repeat).
+pub struct Index<'a, 'k> {
     pub gazetteer: &'a Gazetteer,
     pub user: &'a UserPlaces,
+    words: RefCell<HashMap<&'k str, KeyInfo, FxBuild>>,
 }
 
-impl Index<'_> {
-    /// Where a one-word `key` is found.
-    pub fn find_key(&self, key: &str) -> Option<NameRef> {
-        self.lookup(key).0
-    }
-}
-
-impl Names for Index<'_> {
-    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
-        let (gazetteer, longer) = self.gazetteer.lookup(key);
-        let r = NameRef {
+impl<'a, 'k> Index<'a, 'k> {
+    /// An index for one text.
+    pub fn new(gazetteer: &'a Gazetteer, user: &'a UserPlaces) -> Index<'a, 'k> {
+        Index {
             gazetteer,
+            user,
+            words: RefCell::default(),
+        }
+    }
+
+    /// What the gazetteer knows about the word `key`, looked up once per text.
+    fn word(&self, key: &'k str) -> KeyInfo {
+        if let Some(&info) = self.words.borrow().get(key) {
+            return info;
+        }
+        let info = self.gazetteer.key_info(key);
+        self.words.borrow_mut().insert(key, info);
+        info
+    }
+
+    /// Where a one-word `key` is found.
+    pub fn find_key(&self, key: &'k str) -> Option<NameRef> {
+        self.lookup_word(key).0
+    }
+
+    /// Whether the word `key` is a common first name or surname.
+    pub fn is_person_name(&self, key: &'k str) -> bool {
+        self.word(key).person
+    }
+
+    fn combine(&self, key: &str, info: KeyInfo) -> (Option<NameRef>, bool) {
+        let r = NameRef {
+            gazetteer: info.names,
             user: self.user.find(key),
         };
         let found = r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key);
-        (found.then_some(r), longer || self.user.has_longer(key))
+        (found.then_some(r), info.longer || self.user.has_longer(key))
+    }
+}
+
+impl<'k> Names<'k> for Index<'_, 'k> {
+    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
+        self.combine(key, self.gazetteer.key_info(key))
+    }
+
+    fn lookup_word(&self, key: &'k str) -> (Option<NameRef>, bool) {
+        self.combine(key, self.word(key))
     }
 }
