@@ -21,17 +21,17 @@
 //!
 //! # In memory
 //!
-//! Entries are kept as one record each (one cache line per place looked at), postings as one
-//! `u32` each (entry and flags), and names are found through an open-addressing hash table
-//! built at load time: one probe answers whether a key names places, whether a longer name
-//! starts with it, and whether it is a person's name.
+//! Entries are kept as one record each (one cache line per place looked at); names are found
+//! through the hash table of [`names`](super::names), built at load time, where one probe
+//! answers whether a key names places (and gives their postings next to the key), whether a
+//! longer name starts with it, and whether it is a person's name.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use crate::places::PlaceKind;
-use crate::places::lexicon::{FxBuild, FxHasher};
+use crate::places::lexicon::FxBuild;
+use crate::places::names::{NameTable, flags};
 
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
 
@@ -78,7 +78,7 @@ impl NameFlags {
 /// What the gazetteer knows about a key.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyInfo {
-    /// Key number, if the key names places.
+    /// Key number, if the key names places (for [`Gazetteer::postings`]).
     pub names: Option<usize>,
     /// A longer name starts with the key and a space.
     pub longer: bool,
@@ -109,31 +109,15 @@ struct Record {
     cc: [u8; 2],
 }
 
-/// What a key is, besides a name of places.
-mod key_flags {
-    /// A longer name starts with this key and a space.
-    pub const LONGER: u8 = 1;
-    /// A common first name or surname.
-    pub const PERSON: u8 = 2;
-}
-
 /// The places and names of the gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
     fold: HashMap<char, Box<str>, FxBuild>,
     strings: Vec<u8>,
     records: Vec<Record>,
-    /// Keys `0..names` name places (in sorted order, as in the file); the keys after them are
-    /// word prefixes of longer names and person names that name no place.
-    key_off: Vec<u32>,
-    key_pool: Vec<u8>,
-    names: usize,
-    key_flags: Vec<u8>,
-    post_off: Vec<u32>,
-    /// `entry << 8 | flags`.
-    postings: Vec<u32>,
-    /// Open addressing, linear probing: `hash tag << 32 | key number + 1`, 0 for empty.
-    table: Vec<u64>,
+    /// Number of distinct name keys in the file.
+    key_count: usize,
+    names: NameTable,
 }
 
 /// Why the embedded file could not be read (only a damaged build produces one).
@@ -190,13 +174,8 @@ impl Gazetteer {
             fold: HashMap::default(),
             strings: Vec::new(),
             records: Vec::new(),
-            key_off: vec![0],
-            key_pool: Vec::new(),
-            names: 0,
-            key_flags: Vec::new(),
-            post_off: vec![0],
-            postings: Vec::new(),
-            table: vec![0; 2],
+            key_count: 0,
+            names: NameTable::empty(),
         }
     }
 
@@ -258,130 +237,46 @@ impl Gazetteer {
         let mut k = r.section()?;
         let nk = k.u32()? as usize;
         let key_off = k.u32s(nk + 1)?;
-        let key_pool = k.data[k.pos..].to_vec();
+        let key_pool = &k.data[k.pos..];
         let mut p = r.section()?;
         let m = p.u32()? as usize;
         let post_off = p.u32s(nk + 1)?;
         let post_entry = p.u32s(m)?;
         let post_flags = p.take(m)?;
-        if post_entry.iter().any(|&e| e as usize >= n) {
+        let persons = std::str::from_utf8(r.section()?.data)
+            .map_err(|_| FormatError("person names are not UTF-8"))?;
+        let monotonic = |v: &[u32], end: usize| {
+            v.first() == Some(&0)
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_some_and(|&x| x as usize <= end)
+        };
+        if !monotonic(&key_off, key_pool.len()) || std::str::from_utf8(key_pool).is_err() {
+            return Err(FormatError("bad key offsets"));
+        }
+        if !monotonic(&post_off, m) || post_entry.iter().any(|&e| e as usize >= n) {
             return Err(FormatError("bad postings"));
         }
-        let postings = post_entry
+        let postings: Vec<u32> = post_entry
             .iter()
             .zip(post_flags)
             .map(|(&e, &f)| (e << 8) | u32::from(f))
             .collect();
-        let persons = std::str::from_utf8(r.section()?.data)
-            .map_err(|_| FormatError("person names are not UTF-8"))?;
-        let mut g = Gazetteer {
+        let keys = (0..nk).map(|i| {
+            let key = &key_pool[key_off[i] as usize..key_off[i + 1] as usize];
+            (
+                key,
+                &postings[post_off[i] as usize..post_off[i + 1] as usize],
+            )
+        });
+        let g = Gazetteer {
             fold,
             strings,
             records,
-            key_off,
-            key_pool,
-            names: nk,
-            key_flags: Vec::new(),
-            post_off,
-            postings,
-            table: Vec::new(),
+            key_count: nk,
+            names: NameTable::build(keys, persons),
         };
         g.validate()?;
-        g.build_table(persons);
         Ok(g)
-    }
-
-    /// Indexes every key, every word prefix of a longer key, and every person name.
-    fn build_table(&mut self, persons: &str) {
-        // Room for the keys and their prefixes and persons.
-        let slots = (self.names * 2).next_power_of_two().max(1024);
-        self.table = vec![0; slots];
-        self.key_flags = vec![0; self.names];
-        for i in 0..self.names {
-            let h = hash(self.key(i));
-            self.insert(h, i);
-        }
-        for i in 0..self.names {
-            let (a, b) = (self.key_off[i] as usize, self.key_off[i + 1] as usize);
-            let mut p = a;
-            while let Some(d) = memchr::memchr(b' ', &self.key_pool[p..b]) {
-                let end = p + d;
-                let prefix = a..end;
-                self.mark(prefix, key_flags::LONGER);
-                p = end + 1;
-            }
-        }
-        for name in persons.lines() {
-            let a = self.key_pool.len();
-            self.key_pool.extend_from_slice(name.as_bytes());
-            self.mark(a..self.key_pool.len(), key_flags::PERSON);
-        }
-    }
-
-    /// Sets `flag` on the key `key_pool[range]`, adding it as a key if it is not one. The
-    /// range is a part of an existing key, or bytes just appended after the last key.
-    fn mark(&mut self, range: std::ops::Range<usize>, flag: u8) {
-        let h = hash(&self.key_pool[range.clone()]);
-        let tail = self.key_off.last().map_or(0, |&x| x as usize);
-        let i = match self.probe(h, &self.key_pool[range.clone()]) {
-            Some(i) => {
-                self.key_pool.truncate(tail); // an appended copy is not needed
-                i
-            }
-            None => {
-                if range.start < tail {
-                    self.key_pool.extend_from_within(range);
-                }
-                let i = self.key_off.len() - 1;
-                self.key_off.push(self.key_pool.len() as u32);
-                // At most 5/8 full, so probes stay short and always end.
-                if (i + 1) * 8 > self.table.len() * 5 {
-                    self.grow();
-                }
-                self.key_flags.push(0);
-                self.insert(h, i);
-                i
-            }
-        };
-        self.key_flags[i] |= flag;
-    }
-
-    fn grow(&mut self) {
-        let slots = self.table.len() * 2;
-        self.table = vec![0; slots];
-        for i in 0..self.key_flags.len() {
-            let h = hash(self.key(i));
-            self.insert(h, i);
-        }
-    }
-
-    fn insert(&mut self, h: u64, i: usize) {
-        let mask = self.table.len() - 1;
-        let mut pos = (h >> 40) as usize & mask;
-        while self.table[pos] != 0 {
-            pos = (pos + 1) & mask;
-        }
-        self.table[pos] = (h << 32) | (i as u64 + 1);
-    }
-
-    /// The number of the key with bytes `key` and hash `h`.
-    fn probe(&self, h: u64, key: &[u8]) -> Option<usize> {
-        let mask = self.table.len() - 1;
-        let tag = h << 32;
-        let mut pos = (h >> 40) as usize & mask;
-        loop {
-            let slot = *self.table.get(pos)?;
-            if slot == 0 {
-                return None;
-            }
-            if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                let i = (slot & 0xFFFF_FFFF) as usize - 1;
-                if self.key(i) == key {
-                    return Some(i);
-                }
-            }
-            pos = (pos + 1) & mask;
-        }
     }
 
     /// Checks every offset once, so that lookups never index out of bounds.
@@ -398,24 +293,6 @@ impl Gazetteer {
                 return Err(FormatError("bad admin1 index"));
             }
         }
-        if self.key_off.first() != Some(&0)
-            || self.key_off.windows(2).any(|w| w[0] > w[1])
-            || self
-                .key_off
-                .last()
-                .is_some_and(|&x| x as usize != self.key_pool.len())
-            || std::str::from_utf8(&self.key_pool).is_err()
-        {
-            return Err(FormatError("bad key offsets"));
-        }
-        if self.post_off.windows(2).any(|w| w[0] > w[1])
-            || self
-                .post_off
-                .last()
-                .is_some_and(|&x| x as usize > self.postings.len())
-        {
-            return Err(FormatError("bad postings"));
-        }
         Ok(())
     }
 
@@ -431,7 +308,7 @@ impl Gazetteer {
 
     /// Number of distinct name keys.
     pub fn key_count(&self) -> usize {
-        self.names
+        self.key_count
     }
 
     /// Whether `key` (one folded word) is a common first name or surname ("hilton").
@@ -441,26 +318,25 @@ impl Gazetteer {
 
     /// Everything the name table says about `key`, in one probe.
     pub fn key_info(&self, key: &str) -> KeyInfo {
-        match self.probe(hash(key.as_bytes()), key.as_bytes()) {
-            Some(i) => {
-                let flags = self.key_flags[i];
-                KeyInfo {
-                    names: (i < self.names).then_some(i),
-                    longer: flags & key_flags::LONGER != 0,
-                    person: flags & key_flags::PERSON != 0,
-                }
-            }
+        match self.names.get(key.as_bytes()) {
+            Some((at, f)) => KeyInfo {
+                names: (f & flags::NAME != 0).then_some(at),
+                longer: f & flags::LONGER != 0,
+                person: f & flags::PERSON != 0,
+            },
             None => KeyInfo::default(),
         }
+    }
+
+    /// Whether the word `key` may follow another word in some name ("york" in "new york"):
+    /// never false when it does, rarely true when it does not.
+    pub fn may_follow(&self, key: &str) -> bool {
+        self.names.follows(key.as_bytes())
     }
 
     /// How `c` folds to ASCII (`'ţ'` → `"t"`), if it is a Latin letter with diacritics.
     pub fn fold(&self, c: char) -> Option<&str> {
         self.fold.get(&c).map(|s| &**s)
-    }
-
-    fn key(&self, i: usize) -> &[u8] {
-        &self.key_pool[self.key_off[i] as usize..self.key_off[i + 1] as usize]
     }
 
     /// The index of `key`, if the gazetteer has it, and whether a longer name starts with
@@ -480,13 +356,9 @@ impl Gazetteer {
         self.lookup(prefix).1
     }
 
-    /// The entries named by key number `key`.
+    /// The entries named by key number `key` (as returned by [`Gazetteer::find_key`]).
     pub fn postings(&self, key: usize) -> impl Iterator<Item = Posting> + '_ {
-        let (a, b) = match (self.post_off.get(key), self.post_off.get(key + 1)) {
-            (Some(&a), Some(&b)) if key < self.names => (a as usize, b as usize),
-            _ => (0, 0),
-        };
-        self.postings[a..b].iter().map(|&p| Posting {
+        self.names.postings(key).map(|p| Posting {
             entry: p >> 8,
             flags: NameFlags(p as u8),
         })
@@ -507,14 +379,6 @@ impl Gazetteer {
             .position(|r| r.kind == 0 && r.cc == code.as_bytes())
             .map(|i| self.entry(i as u32))
     }
-}
-
-/// The hash of a key in the name table.
-fn hash(key: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(key);
-    h.write_u8(0xff);
-    h.finish()
 }
 
 /// A place of the gazetteer.

@@ -27,6 +27,13 @@ pub trait Names<'k> {
     fn lookup_word(&self, key: &'k str) -> (Option<NameRef>, bool) {
         self.lookup(key)
     }
+
+    /// Whether the word `key` follows another word in some name: if not, no name goes on
+    /// through it, and the longer keys need not be looked up.
+    fn continues(&self, key: &'k str) -> bool {
+        let _ = key;
+        true
+    }
 }
 
 /// The most words a gazetteer name may have.
@@ -122,7 +129,7 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
         for j in i..tokens.len().min(i + MAX_WORDS) {
             if j > i {
                 let g = gap(text, tokens, j - 1);
-                if !joinable(g) {
+                if !joinable(g) || !names.continues(tokens[j].key) {
                     break;
                 }
                 key.push(' ');

@@ -79,75 +79,75 @@ pub fn fold_word(word: &str, gazetteer: &Gazetteer, out: &mut String) {
     }
 }
 
-/// Where a word's key is: in the text itself (a lower-case ASCII word is its own key) or in
-/// the buffer of folded keys.
-#[derive(Clone, Copy, Debug)]
-enum KeyAt {
-    Text(u32, u32),
-    Buffer(u32, u32),
-}
+/// `BYTE_CLASS` bits: an ASCII letter or digit, an ASCII capital, a byte of a non-ASCII char.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 4;
 
-/// A word found by [`tokenize`], its key still a range of the text or of the key buffer.
-#[derive(Clone, Copy, Debug)]
-struct RawToken {
-    span: Span,
-    key: KeyAt,
-    possessive: bool,
-    upper: bool,
-    sentence: usize,
-}
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
-/// The words of a text and the keys that had to be folded (one buffer per text, not one
-/// allocation per word; most words are lower-case ASCII and borrow their key from the text).
-#[derive(Debug, Default)]
-pub struct Words {
-    raw: Vec<RawToken>,
-    keys: String,
-}
-
-impl Words {
-    /// Room for the words of a text of `len` bytes.
-    pub fn with_text_len(len: usize) -> Words {
-        Words {
-            raw: Vec::with_capacity(len / 5 + 1),
-            keys: String::with_capacity(len / 6 + 16),
+/// The words of `text` inside `spans` (its sentences, in order), the `n`-th span's words
+/// tagged with sentence `n`. Most words are lower-case ASCII and borrow their key from the
+/// text; the others' keys are folded into `folded` (one buffer per text, not one allocation
+/// per word).
+pub fn tokenize<'a>(
+    text: &'a str,
+    spans: impl IntoIterator<Item = Span>,
+    gazetteer: &Gazetteer,
+    folded: &'a mut String,
+) -> Vec<Token<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    // Words whose key is in `folded`, set once the buffer is complete: (word, key range).
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
+    for (sentence, span) in spans.into_iter().enumerate() {
+        tokenize_span(
+            text,
+            span,
+            sentence,
+            gazetteer,
+            folded,
+            &mut out,
+            &mut pending,
+        );
+    }
+    let folded: &'a String = folded;
+    for (word, a, b) in pending {
+        if let Some(t) = out.get_mut(word) {
+            t.key = folded.get(a..b).unwrap_or("");
         }
     }
-
-    /// The words of `text` (the text given to [`tokenize`]), with borrowed keys.
-    pub fn tokens<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
-        self.raw
-            .iter()
-            .map(|r| {
-                let key = match r.key {
-                    KeyAt::Text(a, b) => text.get(a as usize..b as usize),
-                    KeyAt::Buffer(a, b) => self.keys.get(a as usize..b as usize),
-                };
-                Token {
-                    span: r.span,
-                    key: key.unwrap_or(""),
-                    possessive: r.possessive,
-                    upper: r.upper,
-                    sentence: r.sentence,
-                }
-            })
-            .collect()
-    }
+    out
 }
 
-/// Adds the words of `text[start..end]`, tagged with `sentence`, to `out`.
-///
-/// Texts longer than 4 GiB are cut there (offsets are kept as `u32` inside).
-pub fn tokenize(
-    text: &str,
-    start: usize,
-    end: usize,
+/// Adds the words of `text[span]`, tagged with `sentence`, to `out`.
+fn tokenize_span<'a>(
+    text: &'a str,
+    span: Span,
     sentence: usize,
     gazetteer: &Gazetteer,
-    out: &mut Words,
+    folded: &mut String,
+    out: &mut Vec<Token<'a>>,
+    pending: &mut Vec<(usize, usize, usize)>,
 ) {
-    let end = end.min(u32::MAX as usize);
-    let Some(slice) = text.get(start..end) else {
+    let start = span.start;
+    let Some(slice) = text.get(span.start..span.end) else {
         return;
     };
     let bytes = slice.as_bytes();
@@ -155,13 +155,13 @@ pub fn tokenize(
     let char_at = |p: usize| slice.get(p..).and_then(|r| r.chars().next());
     let mut pos = 0;
     while pos < bytes.len() {
-        let b = bytes[pos];
-        let upper = if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                pos += 1;
-                continue;
-            }
-            b.is_ascii_uppercase()
+        // Skip ASCII that cannot start a word, a byte at a time through a table.
+        let class = BYTE_CLASS[usize::from(bytes[pos])];
+        let upper = if class == 0 {
+            pos += 1;
+            continue;
+        } else if class & NON_ASCII == 0 {
+            class & UPPER != 0
         } else {
             let Some(c) = char_at(pos) else { break };
             if !is_word_char(c) {
@@ -171,12 +171,26 @@ pub fn tokenize(
             c.is_uppercase()
         };
         let i = pos;
-        let mut p = pos;
-        let mut word_end = pos;
-        let mut possessive = false;
-        // Whether the word so far is lower-case ASCII (its own key).
+        // Whether the word is lower-case ASCII (its own key).
         let mut plain = true;
-        while p < bytes.len() {
+        let mut p = pos;
+        // The common case: a run of ASCII letters and digits.
+        while let Some(&b) = bytes.get(p) {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & ALNUM == 0 {
+                break;
+            }
+            plain &= class & UPPER == 0;
+            p += 1;
+        }
+        let mut word_end = p;
+        let mut possessive = false;
+        // Then, only if the run stopped at a non-ASCII byte or an apostrophe, the general case.
+        let slow = bytes
+            .get(p)
+            .is_some_and(|&b| b >= 0x80 || b == b'\'' || b == b'`')
+            || p == i;
+        while slow && p < bytes.len() {
             let b = bytes[p];
             let (d, len) = if b < 0x80 {
                 if b.is_ascii_alphanumeric() {
@@ -223,16 +237,17 @@ pub fn tokenize(
         while pos < bytes.len() && !slice.is_char_boundary(pos) {
             pos += 1;
         }
-        let span = Span::new(start + i, start + word_end);
+        let word = &slice[i..word_end];
         let key = if plain {
-            KeyAt::Text(span.start as u32, span.end as u32)
+            word
         } else {
-            let key_start = out.keys.len();
-            fold_word(&slice[i..word_end], gazetteer, &mut out.keys);
-            KeyAt::Buffer(key_start as u32, out.keys.len() as u32)
+            let key_start = folded.len();
+            fold_word(word, gazetteer, folded);
+            pending.push((out.len(), key_start, folded.len()));
+            ""
         };
-        out.raw.push(RawToken {
-            span,
+        out.push(Token {
+            span: Span::new(start + i, start + word_end),
             key,
             possessive,
             upper,
@@ -243,8 +258,8 @@ pub fn tokenize(
 
 /// The lookup key of a whole name ("al-Rutbah" → "al rutbah"), as the gazetteer stores it.
 pub fn key_of(name: &str, gazetteer: &Gazetteer) -> String {
-    let mut words = Words::default();
-    tokenize(name, 0, name.len(), 0, gazetteer, &mut words);
-    let keys: Vec<&str> = words.tokens(name).iter().map(|w| w.key).collect();
+    let mut folded = String::new();
+    let words = tokenize(name, [Span::new(0, name.len())], gazetteer, &mut folded);
+    let keys: Vec<&str> = words.iter().map(|w| w.key).collect();
     keys.join(" ")
 }

@@ -88,6 +88,8 @@ pub struct UserPlaces {
     pub allow: Vec<String>,
     /// Keys of names never reported.
     pub deny: Vec<String>,
+    /// Words that follow another in a name of `keys`, sorted.
+    continuations: Vec<String>,
 }
 
 impl UserPlaces {
@@ -118,11 +120,21 @@ impl UserPlaces {
             out.sort();
             out
         };
+        let allow = norm(&config.allow);
+        let mut continuations: Vec<String> = keys
+            .iter()
+            .map(|(k, _)| k)
+            .chain(&allow)
+            .flat_map(|k| k.split(' ').skip(1).map(str::to_string))
+            .collect();
+        continuations.sort();
+        continuations.dedup();
         UserPlaces {
             keys,
             places,
-            allow: norm(&config.allow),
+            allow,
             deny: norm(&config.deny),
+            continuations,
         }
     }
 
@@ -154,6 +166,15 @@ impl UserPlaces {
         self.keys.get(i).is_some_and(|(k, _)| k.starts_with(&probe))
     }
 
+    /// Whether `key` follows another word in one of the user's names.
+    pub fn continues(&self, key: &str) -> bool {
+        !self.continuations.is_empty()
+            && self
+                .continuations
+                .binary_search_by(|k| k.as_str().cmp(key))
+                .is_ok()
+    }
+
     /// Whether there is an allow or a deny list.
     pub fn has_lists(&self) -> bool {
         !self.allow.is_empty() || !self.deny.is_empty()
@@ -179,12 +200,17 @@ pub struct Index<'a, 'k> {
 }
 
 impl<'a, 'k> Index<'a, 'k> {
-    /// An index for one text.
-    pub fn new(gazetteer: &'a Gazetteer, user: &'a UserPlaces) -> Index<'a, 'k> {
+    /// An index for a text of `words` words.
+    pub fn new(gazetteer: &'a Gazetteer, user: &'a UserPlaces, words: usize) -> Index<'a, 'k> {
+        // About one word in eight is looked up; distinct ones fewer still.
+        let capacity = (words / 8).clamp(16, 4096);
         Index {
             gazetteer,
             user,
-            words: RefCell::default(),
+            words: RefCell::new(HashMap::with_capacity_and_hasher(
+                capacity,
+                FxBuild::default(),
+            )),
         }
     }
 
@@ -225,5 +251,9 @@ impl<'k> Names<'k> for Index<'_, 'k> {
 
     fn lookup_word(&self, key: &'k str) -> (Option<NameRef>, bool) {
         self.combine(key, self.word(key))
+    }
+
+    fn continues(&self, key: &'k str) -> bool {
+        self.gazetteer.may_follow(key) || self.user.continues(key)
     }
 }
