@@ -14,15 +14,15 @@
 //! 3. entries: `u32 n`, then columns `geonameid u32[n]`, `lat i32[n]` and `lon i32[n]`
 //!    (degrees × 10⁵), `population u32[n]`, `admin1 u32[n]` (entry index, `u32::MAX` for none),
 //!    `name offset u32[n]`, `name length u8[n]`, `kind u8[n]`, `country code [u8; 2][n]`;
-//! 4. keys: `u32 k`, `offsets u32[k + 1]` into the key pool, the key pool (sorted keys, see
-//!    [`normalize`](super::normalize));
+//! 4. keys: `u32 k`, `offsets u32[k + 1]` into the key pool, the key pool (keys sorted bytewise,
+//!    folded as the matcher folds words);
 //! 5. postings: `u32 m`, `offsets u32[k + 1]`, `entry u32[m]`, `flags u8[m]` (see [`NameFlags`]);
 //! 6. person names: the keys of common first names and surnames, one per line.
 //!
 //! # In memory
 //!
 //! Entries are kept as one record each (one cache line per place looked at); names are found
-//! through the hash table of [`names`](super::names), built at load time, where one probe
+//! through the hash table of the `names` module, built at load time, where one probe
 //! answers whether a key names places (and gives their postings next to the key), whether a
 //! longer name starts with it, and whether it is a person's name.
 
