@@ -46,46 +46,79 @@ pub struct Mention {
 }
 
 /// Per-document facts the filters share.
-struct DocFacts {
+struct DocFacts<'k> {
     /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
-    persons: HashSet<String, FxBuild>,
-    /// Sentences written in Title Case (headlines), where capitals say little.
-    title_case: HashSet<usize, FxBuild>,
+    persons: HashSet<&'k str, FxBuild>,
+    /// Sentences written in Title Case (headlines), where capitals say little, by index.
+    title_case: Vec<bool>,
 }
 
-fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> DocFacts {
+impl DocFacts<'_> {
+    fn title_case(&self, sentence: u32) -> bool {
+        self.title_case
+            .get(sentence as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> DocFacts<'k> {
     let mut persons = HashSet::default();
-    let mut title_case = HashSet::default();
-    // Title-case sentences.
+    let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut title_case = vec![false; sentences];
+    // Title-case sentences: nine words in ten capitalised, or small words that do not break
+    // Title Case ("of", "and", "in"). Counting stops at the second lower-case word that
+    // breaks it in a sentence of fewer than twenty words, and so on.
+    let alphabetic = |t: &Token| match text.as_bytes().get(t.span.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        _ => t
+            .span
+            .as_str(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic),
+    };
     let mut i = 0;
     while i < tokens.len() {
         let s = tokens[i].sentence;
-        let (mut caps, mut words) = (0, 0);
         let mut j = i;
+        let mut words = 0;
         while j < tokens.len() && tokens[j].sentence == s {
-            if tokens[j]
-                .span
-                .as_str(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
-            {
-                words += 1;
-                if tokens[j].upper
-                    // "of", "and", "in": small words do not break Title Case.
-                    || matches!(
-                        tokens[j].key,
-                        "a" | "an" | "the" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
-                            | "for" | "by" | "with" | "from" | "as" | "but" | "vs"
-                    )
-                {
-                    caps += 1;
-                }
-            }
+            words += usize::from(alphabetic(&tokens[j]));
             j += 1;
         }
-        if words >= 3 && caps * 10 >= words * 9 {
-            title_case.insert(s);
+        if words >= 3 {
+            let mut breaks = 0;
+            for t in &tokens[i..j] {
+                if !t.upper
+                    && !matches!(
+                        t.key,
+                        "a" | "an"
+                            | "the"
+                            | "and"
+                            | "or"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "by"
+                            | "with"
+                            | "from"
+                            | "as"
+                            | "but"
+                            | "vs"
+                    )
+                    && alphabetic(t)
+                {
+                    breaks += 1;
+                    if breaks * 10 > words {
+                        break;
+                    }
+                }
+            }
+            title_case[s as usize] = breaks * 10 <= words;
         }
         i = j;
     }
@@ -93,7 +126,7 @@ fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> Doc
     // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].upper || title_case.contains(&tokens[i].sentence) {
+        if !tokens[i].upper || title_case[tokens[i].sentence as usize] {
             i += 1;
             continue;
         }
@@ -118,8 +151,8 @@ fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> Doc
             let next = &tokens[k + 1];
             let cls = lexicon::classes(t.key);
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
-            let first_name = lexicon::FIRST_NAMES.has(cls)
-                || (index.is_person_name(t.key) && index.is_person_name(next.key));
+            let first_name =
+                lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
             if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
                 from = Some(k + 1);
             }
@@ -127,7 +160,7 @@ fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> Doc
         if let Some(f) = from {
             for t in &tokens[f..j] {
                 if t.key.len() > 1 {
-                    persons.insert(t.key.to_string());
+                    persons.insert(t.key);
                 }
             }
         }
@@ -211,7 +244,7 @@ fn judge_one<'k>(
     next: Option<&Candidate>,
     listed: bool,
     index: &Index<'_, 'k>,
-    facts: &DocFacts,
+    facts: &DocFacts<'k>,
 ) -> Option<Mention> {
     let surface = c.span.as_str(text);
     let first = &tokens[c.first];
@@ -233,7 +266,7 @@ fn judge_one<'k>(
     };
     let caps = is_all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let sentence_start = sentence_start_word(tokens, c.first);
-    let title_case = facts.title_case.contains(&sentence);
+    let title_case = facts.title_case(sentence);
     let single = c.last - c.first == 1;
 
     // Postings that fit how the name is written.
@@ -257,10 +290,9 @@ fn judge_one<'k>(
     // "Canadian" is a demonym before it is Canadian, Texas: small towns named like a demonym
     // give way to it.
     if !demonym_of.is_empty()
-        && entries.iter().all(|p| {
-            let e = index.gazetteer.entry(p.entry);
-            e.kind() == crate::PlaceKind::City && e.population() < 100_000
-        })
+        && entries
+            .iter()
+            .all(|p| p.kind == crate::PlaceKind::City && p.population < 100_000)
     {
         entries.clear();
     }
@@ -366,36 +398,31 @@ fn judge_one<'k>(
     if single && facts.persons.contains(first.key) && c.head.is_none() {
         return None;
     }
-    let (big_unit, max_pop) = entries.iter().map(|p| index.gazetteer.entry(p.entry)).fold(
-        (false, 0u64),
-        |(big, pop), e| {
-            let named_unit = e.kind() == crate::PlaceKind::Admin2 && !single;
-            (
-                big || named_unit
-                    || matches!(
-                        e.kind(),
-                        crate::PlaceKind::Country
-                            | crate::PlaceKind::Continent
-                            | crate::PlaceKind::Admin1
-                    ),
-                pop.max(e.population()),
-            )
-        },
-    );
+    let (big_unit, max_pop) = entries.iter().fold((false, 0u64), |(big, pop), e| {
+        let named_unit = e.kind == crate::PlaceKind::Admin2 && !single;
+        (
+            big || named_unit
+                || matches!(
+                    e.kind,
+                    crate::PlaceKind::Country
+                        | crate::PlaceKind::Continent
+                        | crate::PlaceKind::Admin1
+                ),
+            pop.max(e.population),
+        )
+    });
     // The largest place the word is the *own* name of: "Abi" names Abilene only as an alternate,
     // so in "Abi Hajar Ani" Abilene's size must not keep it.
     let max_primary_pop = entries
         .iter()
         .filter(|p| p.flags.has(NameFlags::PRIMARY))
-        .map(|p| index.gazetteer.entry(p.entry).population())
+        .map(|p| p.population)
         .max()
         .unwrap_or(0);
     let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
     // Only an alternate name ("Abi" for Abilene): weaker evidence than an entry's own name.
     let alternate_only = !any_primary && !caps_code && !abbr_only;
-    let country = entries
-        .iter()
-        .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
+    let country = entries.iter().any(|p| p.kind == crate::PlaceKind::Country);
     // The word before is not a person's name nor "United" ("United Russia" is a party).
     let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
         && prev.is_some_and(|p| p != "united" && !index.is_person_name(p));
@@ -435,7 +462,7 @@ fn judge_one<'k>(
     if single
         && next_upper
         && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
-        && next_tok.is_some_and(|t| index.is_person_name(t.key))
+        && next_tok.is_some_and(|t| index.is_person(t))
         && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         && !lexicon::NAME_HEADS.has(next_cls)
     {
@@ -448,7 +475,7 @@ fn judge_one<'k>(
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
-    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_key(t.key).is_none()) {
+    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none()) {
         return None;
     }
     // "250 B.C.", "1000 A.D.": eras, not British Columbia.

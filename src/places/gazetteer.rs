@@ -75,15 +75,29 @@ impl NameFlags {
     }
 }
 
-/// What the gazetteer knows about a key.
+/// What the gazetteer knows about a key (eight bytes, kept on every capitalised word).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyInfo {
+    /// The key's record in the name table, 0 if the table lacks the key.
+    record: u32,
+    flags: u8,
+}
+
+impl KeyInfo {
     /// Key number, if the key names places (for [`Gazetteer::postings`]).
-    pub names: Option<usize>,
+    pub fn names(self) -> Option<usize> {
+        (self.flags & flags::NAME != 0).then_some(self.record as usize)
+    }
+
     /// A longer name starts with the key and a space.
-    pub longer: bool,
+    pub fn longer(self) -> bool {
+        self.flags & flags::LONGER != 0
+    }
+
     /// The key is a common first name or surname.
-    pub person: bool,
+    pub fn person(self) -> bool {
+        self.flags & flags::PERSON != 0
+    }
 }
 
 /// One name → entry link.
@@ -93,6 +107,44 @@ pub struct Posting {
     pub entry: u32,
     /// How the name refers to it.
     pub flags: NameFlags,
+    /// The entry's kind (a copy, so that the context filters need not look at the entry).
+    pub kind: PlaceKind,
+    /// The entry's population, up to [`Posting::MAX_POPULATION`] (a copy, as `kind`).
+    pub population: u64,
+}
+
+impl Posting {
+    /// The most population a posting carries: more says nothing more to the filters.
+    pub const MAX_POPULATION: u64 = (1 << 29) - 1;
+
+    /// Entry (24 bits), flags (8), kind (3) and population (29) in one `u64`.
+    fn pack(entry: u32, flags: NameFlags, record: &Record) -> u64 {
+        let population = u64::from(record.population).min(Posting::MAX_POPULATION);
+        let kind = u64::from(record.kind.min(7));
+        u64::from((entry << 8) | u32::from(flags.0)) | (kind << 61) | (population << 32)
+    }
+
+    fn unpack(p: u64) -> Posting {
+        let low = p as u32;
+        Posting {
+            entry: low >> 8,
+            flags: NameFlags(low as u8),
+            kind: kind_of((p >> 61) as u8),
+            population: (p >> 32) & Posting::MAX_POPULATION,
+        }
+    }
+}
+
+/// The kind stored as `kind` in the file.
+fn kind_of(kind: u8) -> PlaceKind {
+    match kind {
+        0 => PlaceKind::Country,
+        1 => PlaceKind::Admin1,
+        2 => PlaceKind::Admin2,
+        3 => PlaceKind::City,
+        5 => PlaceKind::Continent,
+        _ => PlaceKind::Region,
+    }
 }
 
 /// One place, its columns side by side.
@@ -221,7 +273,7 @@ impl Gazetteer {
         let name_len = e.take(n)?;
         let kind = e.take(n)?;
         let cc = e.take(n.checked_mul(2).ok_or(FormatError("length overflow"))?)?;
-        let records = (0..n)
+        let records: Vec<Record> = (0..n)
             .map(|i| Record {
                 geonameid: geonameid[i],
                 lat: lat[i],
@@ -256,10 +308,10 @@ impl Gazetteer {
         if !monotonic(&post_off, m) || post_entry.iter().any(|&e| e as usize >= n) {
             return Err(FormatError("bad postings"));
         }
-        let postings: Vec<u32> = post_entry
+        let postings: Vec<u64> = post_entry
             .iter()
             .zip(post_flags)
-            .map(|(&e, &f)| (e << 8) | u32::from(f))
+            .map(|(&e, &f)| Posting::pack(e, NameFlags(f), &records[e as usize]))
             .collect();
         let keys = (0..nk).map(|i| {
             let key = &key_pool[key_off[i] as usize..key_off[i + 1] as usize];
@@ -313,25 +365,18 @@ impl Gazetteer {
 
     /// Whether `key` (one folded word) is a common first name or surname ("hilton").
     pub fn is_person_name(&self, key: &str) -> bool {
-        self.key_info(key).person
+        self.key_info(key).person()
     }
 
     /// Everything the name table says about `key`, in one probe.
     pub fn key_info(&self, key: &str) -> KeyInfo {
         match self.names.get(key.as_bytes()) {
-            Some((at, f)) => KeyInfo {
-                names: (f & flags::NAME != 0).then_some(at),
-                longer: f & flags::LONGER != 0,
-                person: f & flags::PERSON != 0,
+            Some((record, flags)) => KeyInfo {
+                record: u32::try_from(record).unwrap_or(0),
+                flags,
             },
             None => KeyInfo::default(),
         }
-    }
-
-    /// Whether the word `key` may follow another word in some name ("york" in "new york"):
-    /// never false when it does, rarely true when it does not.
-    pub fn may_follow(&self, key: &str) -> bool {
-        self.names.follows(key.as_bytes())
     }
 
     /// How `c` folds to ASCII (`'ţ'` → `"t"`), if it is a Latin letter with diacritics.
@@ -343,7 +388,7 @@ impl Gazetteer {
     /// `key` and a space — in one probe.
     pub fn lookup(&self, key: &str) -> (Option<usize>, bool) {
         let info = self.key_info(key);
-        (info.names, info.longer)
+        (info.names(), info.longer())
     }
 
     /// The index of `key`, if the gazetteer has it.
@@ -358,10 +403,7 @@ impl Gazetteer {
 
     /// The entries named by key number `key` (as returned by [`Gazetteer::find_key`]).
     pub fn postings(&self, key: usize) -> impl Iterator<Item = Posting> + '_ {
-        self.names.postings(key).map(|p| Posting {
-            entry: p >> 8,
-            flags: NameFlags(p as u8),
-        })
+        self.names.postings(key).map(Posting::unpack)
     }
 
     /// The entry at `index`.
@@ -428,14 +470,7 @@ impl<'g> Entry<'g> {
 
     /// What kind of place this is.
     pub fn kind(&self) -> PlaceKind {
-        match self.record().kind {
-            0 => PlaceKind::Country,
-            1 => PlaceKind::Admin1,
-            2 => PlaceKind::Admin2,
-            3 => PlaceKind::City,
-            5 => PlaceKind::Continent,
-            _ => PlaceKind::Region,
-        }
+        kind_of(self.record().kind)
     }
 
     /// ISO 3166-1 alpha-2 country code, if the place is in one country.

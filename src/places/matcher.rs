@@ -24,15 +24,8 @@ pub trait Names<'k> {
     fn lookup(&self, key: &str) -> (Option<NameRef>, bool);
 
     /// Like [`Names::lookup`], for one word of the text (which may be remembered).
-    fn lookup_word(&self, key: &'k str) -> (Option<NameRef>, bool) {
-        self.lookup(key)
-    }
-
-    /// Whether the word `key` follows another word in some name: if not, no name goes on
-    /// through it, and the longer keys need not be looked up.
-    fn continues(&self, key: &'k str) -> bool {
-        let _ = key;
-        true
+    fn lookup_word(&self, t: &Token<'k>) -> (Option<NameRef>, bool) {
+        self.lookup(t.key)
     }
 }
 
@@ -129,7 +122,7 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
         for j in i..tokens.len().min(i + MAX_WORDS) {
             if j > i {
                 let g = gap(text, tokens, j - 1);
-                if !joinable(g) || !names.continues(tokens[j].key) {
+                if !joinable(g) {
                     break;
                 }
                 key.push(' ');
@@ -139,7 +132,7 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
             // "province" or "area" (those are heads, outside the span).
             // Names repeat within a text: single words are looked up once.
             let (found, longer) = if j == i {
-                names.lookup_word(tokens[i].key)
+                names.lookup_word(&tokens[i])
             } else {
                 names.lookup(&key)
             };

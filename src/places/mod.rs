@@ -231,12 +231,13 @@ impl PlaceExtractor {
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
         let mut folded = String::with_capacity(text.len() / 8 + 16);
-        let words = tokens::tokenize(
+        let mut words = tokens::tokenize(
             text,
             sentences.iter().map(|s| s.span),
             gazetteer,
             &mut folded,
         );
+        tokens::look_up(&mut words, gazetteer);
         let index = user::Index::new(gazetteer, &self.user, words.len());
         let candidates = matcher::candidates(text, &words, &index);
         let mentions = context::judge(text, &words, candidates, &index);

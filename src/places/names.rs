@@ -23,27 +23,33 @@ pub(crate) mod flags {
 /// Bytes of a record before its key: flags, key length (`u16`), postings count (`u32`).
 const HEADER: usize = 7;
 
+/// Bytes of a posting: what the gazetteer packs in a `u64` (the entry, how the name refers to
+/// it, and what the context filters ask about it).
+const POSTING: usize = 8;
+
 /// Names and their postings, found by hash.
 #[derive(Debug)]
 pub(crate) struct NameTable {
-    /// Records back to back: the header, the key bytes, then the postings (`u32` each,
-    /// `entry << 8 | flags`, little-endian). Byte 0 is padding, so no record starts at 0.
+    /// Records back to back: the header, the key bytes, then the postings (little-endian
+    /// `u64`s). Byte 0 is padding, so no record starts at 0.
     blob: Vec<u8>,
     /// Open addressing with linear probing: `hash tag << 32 | record offset`, 0 for empty.
     slots: Vec<u64>,
     /// Number of records.
     records: usize,
-    /// A Bloom filter of the words that follow another word in some name.
-    follows: Vec<u64>,
+    /// A Bloom filter of the keys of more than one word (names and prefixes of names): most
+    /// runs of capitalised words are not names, and the filter, small enough to stay in
+    /// cache, turns them away without a probe of the table.
+    phrases: Vec<u64>,
 }
 
-/// Size of the filter of following words, in 64-bit words (1 Mibit, 128 KiB).
-const FOLLOWS_WORDS: usize = 1 << 14;
+/// Size of the filter of multi-word keys, in 64-bit words (2 Mibit, 256 KiB).
+const PHRASE_WORDS: usize = 1 << 15;
 
-/// The two bits of the filter that stand for a word with hash `h`.
-fn follows_bits(h: u64) -> impl Iterator<Item = usize> {
-    let mask = FOLLOWS_WORDS * 64 - 1;
-    [(h >> 8) as usize & mask, (h >> 34) as usize & mask].into_iter()
+/// The two bits of the filter that stand for a key with hash `h`.
+fn phrase_bits(h: u64) -> [usize; 2] {
+    let mask = PHRASE_WORDS * 64 - 1;
+    [(h >> 8) as usize & mask, (h >> 34) as usize & mask]
 }
 
 /// The hash of a key.
@@ -61,7 +67,7 @@ impl NameTable {
             blob: vec![0],
             slots: vec![0; 16],
             records: 0,
-            follows: vec![0; FOLLOWS_WORDS],
+            phrases: vec![0; PHRASE_WORDS],
         }
     }
 
@@ -69,18 +75,18 @@ impl NameTable {
     /// gazetteer file stores them), with the word prefixes of multi-word keys, the words that
     /// follow another in some key, and the `persons` (one key per line).
     pub fn build<'a>(
-        keys: impl ExactSizeIterator<Item = (&'a [u8], &'a [u32])> + Clone,
+        keys: impl ExactSizeIterator<Item = (&'a [u8], &'a [u64])> + Clone,
         persons: &str,
     ) -> NameTable {
         let size: usize = keys
             .clone()
-            .map(|(k, p)| HEADER + k.len() + 4 * p.len())
+            .map(|(k, p)| HEADER + k.len() + POSTING * p.len())
             .sum();
         let mut t = NameTable {
             blob: Vec::with_capacity(size + size / 4),
             slots: Vec::new(),
             records: 0,
-            follows: vec![0; FOLLOWS_WORDS],
+            phrases: vec![0; PHRASE_WORDS],
         };
         t.blob.push(0);
         // Records of every key and of every word prefix of a longer key, with their hashes.
@@ -104,19 +110,23 @@ impl NameTable {
                 match stack.iter().find(|&&(len, _)| len == i) {
                     Some(&(_, at)) => t.blob[at] |= flags::LONGER,
                     None => {
+                        let h = hash(&key[..i]);
                         let at = t.append(&key[..i], flags::LONGER, &[]);
-                        hashes.push((hash(&key[..i]), at as u32));
+                        hashes.push((h, at as u32));
                         stack.push((i, at));
+                        if memchr::memchr(b' ', &key[..i]).is_some() {
+                            t.add_phrase(h);
+                        }
                     }
                 }
-                // The word after this space follows another in a name.
-                let rest = &key[i + 1..];
-                let end = memchr::memchr(b' ', rest).unwrap_or(rest.len());
-                t.set_follows(&rest[..end]);
             }
+            let h = hash(key);
             let at = t.append(key, flags::NAME, postings);
-            hashes.push((hash(key), at as u32));
+            hashes.push((h, at as u32));
             stack.push((key.len(), at));
+            if memchr::memchr(b' ', key).is_some() {
+                t.add_phrase(h);
+            }
         }
         let persons_count = persons.lines().count();
         let slots = ((hashes.len() + persons_count) * 8 / 5 + 1).next_power_of_two();
@@ -132,7 +142,7 @@ impl NameTable {
     }
 
     /// Appends a record, returning its offset.
-    fn append(&mut self, key: &[u8], flags: u8, postings: &[u32]) -> usize {
+    fn append(&mut self, key: &[u8], flags: u8, postings: &[u64]) -> usize {
         let at = self.blob.len();
         let len = u16::try_from(key.len()).unwrap_or(0);
         let n = u32::try_from(postings.len()).unwrap_or(0);
@@ -146,18 +156,16 @@ impl NameTable {
         at
     }
 
-    /// Records that `word` follows another word in some name.
-    fn set_follows(&mut self, word: &[u8]) {
-        let h = hash(word);
-        for bit in follows_bits(h) {
-            self.follows[bit / 64] |= 1 << (bit % 64);
+    fn add_phrase(&mut self, h: u64) {
+        for bit in phrase_bits(h) {
+            self.phrases[bit / 64] |= 1 << (bit % 64);
         }
     }
 
-    /// Whether `word` may follow another word in some name: never false for one that does,
-    /// rarely true for one that does not (a Bloom filter small enough to stay in cache).
-    pub fn follows(&self, word: &[u8]) -> bool {
-        follows_bits(hash(word)).all(|bit| self.follows[bit / 64] & (1 << (bit % 64)) != 0)
+    fn may_be_phrase(&self, h: u64) -> bool {
+        phrase_bits(h)
+            .iter()
+            .all(|&bit| self.phrases[bit / 64] & (1 << (bit % 64)) != 0)
     }
 
     /// Sets `flag` on `key`, adding it (without postings) if it is not there.
@@ -169,7 +177,7 @@ impl NameTable {
         }
     }
 
-    fn add(&mut self, h: u64, key: &[u8], flags: u8, postings: &[u32]) {
+    fn add(&mut self, h: u64, key: &[u8], flags: u8, postings: &[u64]) {
         if key.len() > usize::from(u16::MAX) || u32::try_from(self.blob.len()).is_err() {
             return; // longer than any name; never looked up
         }
@@ -189,7 +197,7 @@ impl NameTable {
         let mut at = 1;
         while at < self.blob.len() {
             let key = self.key_at(at);
-            let next = at + HEADER + key.len() + 4 * self.count_at(at);
+            let next = at + HEADER + key.len() + POSTING * self.count_at(at);
             self.insert(hash(key), at as u32);
             at = next;
         }
@@ -243,18 +251,22 @@ impl NameTable {
 
     /// The record of `key` and its flags, if the table has it.
     pub fn get(&self, key: &[u8]) -> Option<(usize, u8)> {
-        let at = self.find(hash(key), key)?;
+        let h = hash(key);
+        if memchr::memchr(b' ', key).is_some() && !self.may_be_phrase(h) {
+            return None;
+        }
+        let at = self.find(h, key)?;
         Some((at, self.blob.get(at).copied().unwrap_or(0)))
     }
 
     /// The postings of the record at `at` (none for an offset that is not a record's).
-    pub fn postings(&self, at: usize) -> impl Iterator<Item = u32> + '_ {
+    pub fn postings(&self, at: usize) -> impl Iterator<Item = u64> + '_ {
         let start = at + HEADER + self.key_at(at).len();
-        let end = start + 4 * self.count_at(at);
+        let end = start + POSTING * self.count_at(at);
         self.blob
             .get(start..end)
             .unwrap_or_default()
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .chunks_exact(POSTING)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
     }
 }

@@ -508,7 +508,7 @@ pub fn resolve(
     let mut streets = Vec::new();
     for (i, (m, c)) in mentions.iter().zip(chosen).enumerate() {
         let rs = readings.of(i);
-        let sentence = tokens[m.first].sentence;
+        let sentence = tokens[m.first].sentence as usize;
         let surface = m.span.as_str(text);
         let mut pick = c.map(|(j, _, share)| (j, share));
         if let Some(&(gid, _)) = by_key.get(&key_of(m)) {

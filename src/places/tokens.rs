@@ -3,7 +3,7 @@
 //! A word is a run of letters, digits and combining marks; an apostrophe between two letters
 //! stays inside it ("d'Alene") but a possessive "'s" is cut off and remembered ("Anbar's").
 
-use crate::places::gazetteer::Gazetteer;
+use crate::places::gazetteer::{Gazetteer, KeyInfo};
 use crate::span::Span;
 
 /// One word.
@@ -13,12 +13,22 @@ pub struct Token<'k> {
     pub span: Span,
     /// The word folded for lookup: lower case, diacritics and apostrophes removed.
     pub key: &'k str,
+    /// Index of the sentence the word is in.
+    pub sentence: u32,
+    /// What the gazetteer knows about the word: looked up for every capitalised word at once
+    /// (see [`look_up`]), so that the lookups' cache misses overlap.
+    pub info: KeyInfo,
     /// The word was followed by a possessive "'s".
     pub possessive: bool,
     /// The word starts with an upper-case letter.
     pub upper: bool,
-    /// Index of the sentence the word is in.
-    pub sentence: usize,
+}
+
+/// Looks up every capitalised word in the gazetteer, in one tight loop.
+pub fn look_up(words: &mut [Token<'_>], gazetteer: &Gazetteer) {
+    for w in words.iter_mut().filter(|w| w.upper) {
+        w.info = gazetteer.key_info(w.key);
+    }
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -120,7 +130,7 @@ pub fn tokenize<'a>(
         tokenize_span(
             text,
             span,
-            sentence,
+            u32::try_from(sentence).unwrap_or(u32::MAX),
             gazetteer,
             folded,
             &mut out,
@@ -140,7 +150,7 @@ pub fn tokenize<'a>(
 fn tokenize_span<'a>(
     text: &'a str,
     span: Span,
-    sentence: usize,
+    sentence: u32,
     gazetteer: &Gazetteer,
     folded: &mut String,
     out: &mut Vec<Token<'a>>,
@@ -249,9 +259,10 @@ fn tokenize_span<'a>(
         out.push(Token {
             span: Span::new(start + i, start + word_end),
             key,
+            sentence,
+            info: KeyInfo::default(),
             possessive,
             upper,
-            sentence,
         });
     }
 }

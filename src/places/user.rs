@@ -7,6 +7,7 @@ use crate::places::gazetteer::{Gazetteer, KeyInfo};
 use crate::places::lexicon::FxBuild;
 use crate::places::matcher::{NameRef, Names};
 use crate::places::tokens;
+use crate::places::tokens::Token;
 use crate::places::{PlaceKind, PlacesConfig};
 
 /// A place added by the user: a name the gazetteer lacks, or one that should win over it.
@@ -88,8 +89,6 @@ pub struct UserPlaces {
     pub allow: Vec<String>,
     /// Keys of names never reported.
     pub deny: Vec<String>,
-    /// Words that follow another in a name of `keys`, sorted.
-    continuations: Vec<String>,
 }
 
 impl UserPlaces {
@@ -120,21 +119,11 @@ impl UserPlaces {
             out.sort();
             out
         };
-        let allow = norm(&config.allow);
-        let mut continuations: Vec<String> = keys
-            .iter()
-            .map(|(k, _)| k)
-            .chain(&allow)
-            .flat_map(|k| k.split(' ').skip(1).map(str::to_string))
-            .collect();
-        continuations.sort();
-        continuations.dedup();
         UserPlaces {
             keys,
             places,
-            allow,
+            allow: norm(&config.allow),
             deny: norm(&config.deny),
-            continuations,
         }
     }
 
@@ -164,15 +153,6 @@ impl UserPlaces {
             .keys
             .partition_point(|(k, _)| k.as_str() < probe.as_str());
         self.keys.get(i).is_some_and(|(k, _)| k.starts_with(&probe))
-    }
-
-    /// Whether `key` follows another word in one of the user's names.
-    pub fn continues(&self, key: &str) -> bool {
-        !self.continuations.is_empty()
-            && self
-                .continuations
-                .binary_search_by(|k| k.as_str().cmp(key))
-                .is_ok()
     }
 
     /// Whether there is an allow or a deny list.
@@ -224,23 +204,36 @@ impl<'a, 'k> Index<'a, 'k> {
         info
     }
 
-    /// Where a one-word `key` is found.
-    pub fn find_key(&self, key: &'k str) -> Option<NameRef> {
-        self.lookup_word(key).0
+    /// What the gazetteer knows about the word `t` (looked up already if capitalised).
+    fn info(&self, t: &Token<'k>) -> KeyInfo {
+        if t.upper { t.info } else { self.word(t.key) }
+    }
+
+    /// Where the one word `t` is found.
+    pub fn find_word(&self, t: &Token<'k>) -> Option<NameRef> {
+        self.lookup_word(t).0
+    }
+
+    /// Whether the word `t` is a common first name or surname.
+    pub fn is_person(&self, t: &Token<'k>) -> bool {
+        self.info(t).person()
     }
 
     /// Whether the word `key` is a common first name or surname.
     pub fn is_person_name(&self, key: &'k str) -> bool {
-        self.word(key).person
+        self.word(key).person()
     }
 
     fn combine(&self, key: &str, info: KeyInfo) -> (Option<NameRef>, bool) {
         let r = NameRef {
-            gazetteer: info.names,
+            gazetteer: info.names(),
             user: self.user.find(key),
         };
         let found = r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key);
-        (found.then_some(r), info.longer || self.user.has_longer(key))
+        (
+            found.then_some(r),
+            info.longer() || self.user.has_longer(key),
+        )
     }
 }
 
@@ -249,11 +242,7 @@ impl<'k> Names<'k> for Index<'_, 'k> {
         self.combine(key, self.gazetteer.key_info(key))
     }
 
-    fn lookup_word(&self, key: &'k str) -> (Option<NameRef>, bool) {
-        self.combine(key, self.word(key))
-    }
-
-    fn continues(&self, key: &'k str) -> bool {
-        self.gazetteer.may_follow(key) || self.user.continues(key)
+    fn lookup_word(&self, t: &Token<'k>) -> (Option<NameRef>, bool) {
+        self.combine(t.key, self.info(t))
     }
 }
