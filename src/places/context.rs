@@ -62,71 +62,23 @@ impl DocFacts<'_> {
     }
 }
 
-fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> DocFacts<'k> {
+fn doc_facts<'k>(
+    text: &str,
+    tokens: &[Token<'k>],
+    title_case: Vec<bool>,
+    index: &Index<'_, 'k>,
+) -> DocFacts<'k> {
     let mut persons = HashSet::default();
-    let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-    let mut title_case = vec![false; sentences];
-    // Title-case sentences: nine words in ten capitalised, or small words that do not break
-    // Title Case ("of", "and", "in"). Counting stops at the second lower-case word that
-    // breaks it in a sentence of fewer than twenty words, and so on.
-    let alphabetic = |t: &Token| match text.as_bytes().get(t.span.start) {
-        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
-        _ => t
-            .span
-            .as_str(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphabetic),
-    };
-    let mut i = 0;
-    while i < tokens.len() {
-        let s = tokens[i].sentence;
-        let mut j = i;
-        let mut words = 0;
-        while j < tokens.len() && tokens[j].sentence == s {
-            words += usize::from(alphabetic(&tokens[j]));
-            j += 1;
-        }
-        if words >= 3 {
-            let mut breaks = 0;
-            for t in &tokens[i..j] {
-                if !t.upper
-                    && !matches!(
-                        t.key,
-                        "a" | "an"
-                            | "the"
-                            | "and"
-                            | "or"
-                            | "of"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "to"
-                            | "for"
-                            | "by"
-                            | "with"
-                            | "from"
-                            | "as"
-                            | "but"
-                            | "vs"
-                    )
-                    && alphabetic(t)
-                {
-                    breaks += 1;
-                    if breaks * 10 > words {
-                        break;
-                    }
-                }
-            }
-            title_case[s as usize] = breaks * 10 <= words;
-        }
-        i = j;
-    }
     // Person names: in a run of capitalised words, what follows a first name, a title or a
     // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].upper || title_case[tokens[i].sentence as usize] {
+        if !tokens[i].upper
+            || title_case
+                .get(tokens[i].sentence as usize)
+                .copied()
+                .unwrap_or(false)
+        {
             i += 1;
             continue;
         }
@@ -176,11 +128,12 @@ fn doc_facts<'k>(text: &str, tokens: &[Token<'k>], index: &Index<'_, 'k>) -> Doc
 pub fn judge<'k>(
     text: &str,
     tokens: &[Token<'k>],
+    title_case: &[bool],
     candidates: Vec<Candidate>,
     index: &Index<'_, 'k>,
 ) -> Vec<Mention> {
-    let facts = doc_facts(text, tokens, index);
-    let mut out: Vec<Mention> = Vec::new();
+    let facts = doc_facts(text, tokens, title_case.to_vec(), index);
+    let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
         // "Savannah and Macon", "Monroe, Trenton and Seven Mile": a list that started with a
@@ -274,7 +227,9 @@ fn judge_one<'k>(
     let mut demonym_of = Vec::new();
     let mut any_primary = false;
     if let Some(k) = c.key.and_then(|k| k.gazetteer) {
-        for p in index.gazetteer.postings(k) {
+        let postings = index.gazetteer.postings(k);
+        entries.reserve(postings.size_hint().0);
+        for p in postings {
             if p.flags.has(NameFlags::CAPS) && !caps {
                 continue;
             }

@@ -85,7 +85,7 @@ pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 
 /// All candidates, left to right, not overlapping (the longest name wins at each start).
 pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 4);
     let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {

@@ -231,16 +231,17 @@ impl PlaceExtractor {
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
         let mut folded = String::with_capacity(text.len() / 8 + 16);
-        let mut words = tokens::tokenize(
+        let (mut words, title_case) = tokens::tokenize(
             text,
             sentences.iter().map(|s| s.span),
             gazetteer,
             &mut folded,
+            true,
         );
         tokens::look_up(&mut words, gazetteer);
         let index = user::Index::new(gazetteer, &self.user, words.len());
         let candidates = matcher::candidates(text, &words, &index);
-        let mentions = context::judge(text, &words, candidates, &index);
+        let mentions = context::judge(text, &words, &title_case, candidates, &index);
         let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);
         relative::locate(text, &words, &mut places);
         places

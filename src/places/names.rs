@@ -249,6 +249,56 @@ impl NameTable {
         }
     }
 
+    /// `get` for many one-word keys at once, into `out`. The table is far larger than the
+    /// caches and a lookup costs two misses (its slot, then its record); done in stages over
+    /// all keys (every key's first slot, then every key's record, then the comparisons), the
+    /// misses of different keys overlap instead of following one another.
+    pub fn get_many(&self, keys: &[&[u8]], out: &mut Vec<Option<(usize, u8)>>) {
+        let mask = self.slots.len() - 1;
+        // Stage 1: hashes and first slots.
+        let first: Vec<(u64, u64)> = keys
+            .iter()
+            .map(|k| {
+                let h = hash(k);
+                (
+                    h,
+                    self.slots
+                        .get((h >> 40) as usize & mask)
+                        .copied()
+                        .unwrap_or(0),
+                )
+            })
+            .collect();
+        // Stage 2: the record a first slot points to, when its tag matches (the usual case
+        // for a key in the table), with the record's length byte.
+        let guess: Vec<(usize, u8)> = first
+            .iter()
+            .map(|&(h, slot)| {
+                let at = (slot & 0xFFFF_FFFF) as usize;
+                if slot != 0 && slot & 0xFFFF_FFFF_0000_0000 == h << 32 {
+                    (at, self.blob.get(at + 1).copied().unwrap_or(0))
+                } else {
+                    (0, 0)
+                }
+            })
+            .collect();
+        // Stage 3: comparisons, and the full probe where the first slot was not the key's.
+        out.clear();
+        out.extend(
+            keys.iter()
+                .zip(&first)
+                .zip(&guess)
+                .map(|((k, &(h, _)), &(at, _))| {
+                    let at = if at != 0 && self.key_at(at) == *k {
+                        Some(at)
+                    } else {
+                        self.find(h, k)
+                    };
+                    at.map(|at| (at, self.blob.get(at).copied().unwrap_or(0)))
+                }),
+        );
+    }
+
     /// The record of `key` and its flags, if the table has it.
     pub fn get(&self, key: &[u8]) -> Option<(usize, u8)> {
         let h = hash(key);

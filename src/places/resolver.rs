@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::places::context::Mention;
-use crate::places::gazetteer::{Entry, NameFlags};
+use crate::places::gazetteer::{Entry, Gazetteer, NameFlags};
 use crate::places::lexicon::{FxBuild, Head};
 use crate::places::tokens::Token;
 use crate::places::user::{ExtraPlace, Index};
@@ -258,233 +258,15 @@ pub fn resolve(
     config: &PlacesConfig,
 ) -> Vec<Place> {
     let g = index.gazetteer;
-    let mut readings = Readings {
-        all: Vec::with_capacity(mentions.len() * 4),
-        at: Vec::with_capacity(mentions.len() + 1),
-    };
-    let mut o: Vec<Option_<'_>> = Vec::new();
-    for m in &mentions {
-        readings.at.push(readings.all.len());
-        o.clear();
-        if let Some(k) = m.user {
-            o.extend(index.user.places_of(k).map(Option_::User));
-        }
-        for p in &m.entries {
-            if !o
-                .iter()
-                .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
-            {
-                o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
-            }
-        }
-        let from = readings.all.len();
-        readings.all.extend(o.iter().map(|&x| Reading::new(x)));
-        // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
-        // and keep the work per mention bounded. Ties keep their order.
-        if o.len() > MAX_OPTIONS {
-            let mine = &mut readings.all[from..];
-            let by_prior = |a: &(usize, Reading<'_>), b: &(usize, Reading<'_>)| {
-                score_cmp(b.1.prior, a.1.prior).then_with(|| a.0.cmp(&b.0))
-            };
-            let mut ranked: Vec<(usize, Reading<'_>)> = mine.iter().copied().enumerate().collect();
-            ranked.select_nth_unstable_by(MAX_OPTIONS - 1, by_prior);
-            ranked.truncate(MAX_OPTIONS);
-            ranked.sort_unstable_by(by_prior);
-            for (slot, (_, r)) in mine.iter_mut().zip(ranked) {
-                *slot = r;
-            }
-            readings.all.truncate(from + MAX_OPTIONS);
-        }
-    }
-    readings.at.push(readings.all.len());
+    let mut readings = readings_of(&mentions, index);
     let n = mentions.len();
-
     // Very long inputs (a book, a dump) get one round of coherence and no proximity: the
     // refinements cost work per pair of mentions and say little across hundreds of pages.
     let long_input = n > LONG_INPUT;
     let rounds = if long_input { 1 } else { 3 };
-    // Anchors for proximity: every local reading (city, district) of the other names in the
-    // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
-    // lie together. At most MAX_ANCHORS, from the first names of the story.
     let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
-    let anchors: Vec<(u64, f64, f64)> = if long_input {
-        Vec::new()
-    } else {
-        let mut seen: Vec<u64> = Vec::new();
-        let mut out = Vec::new();
-        for (i, &name) in names.iter().enumerate() {
-            if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
-                continue;
-            }
-            seen.push(name);
-            for r in readings.of(i) {
-                if let Option_::Gazetteer(e, _) = r.option
-                    && matches!(r.kind, PlaceKind::City | PlaceKind::Admin2)
-                    && out.len() < MAX_ANCHORS
-                {
-                    out.push((name, e.lat(), e.lon()));
-                }
-            }
-        }
-        out.sort_by(|a, b| score_cmp(a.1, b.1));
-        out
-    };
-    // Everything that does not change between rounds, once per reading.
-    for (i, m) in mentions.iter().enumerate() {
-        let container = if m.comma_next && i + 1 < n {
-            readings
-                .best_prior(i + 1)
-                .filter(|b| matches!(b.kind, PlaceKind::Country | PlaceKind::Admin1))
-                .copied()
-        } else {
-            None
-        };
-        let (a, b) = (readings.at[i], readings.at[i + 1]);
-        for j in a..b {
-            let r = &readings.all[j];
-            let fixed = r.prior
-                + fixed_bonus(r, m, &readings.all[a..b], container.as_ref(), config)
-                + proximity(&r.option, &anchors, names[i]);
-            readings.all[j].fixed = fixed;
-        }
-    }
-
-    // Evidence: the user's focus, demonyms, and the current reading of every other mention,
-    // weighted by how much a mention of that kind says about where the story is. Rounds:
-    // readings from priors, then readings with evidence. The countries and divisions the
-    // evidence is about are numbered per text, so that a round adds and reads plain arrays.
-    let mut country_ids = Ids::<Cc>::default();
-    let mut admin1_ids = Ids::<u32>::default();
-    for r in &mut readings.all {
-        r.country_id = r.country.map_or(NONE, |cc| country_ids.id(cc));
-        r.admin1_id = r.admin1.map_or(NONE, |a| admin1_ids.id(a));
-    }
-    let focus: Vec<u32> = config
-        .countries
-        .iter()
-        .filter_map(|c| cc_of(Some(c)))
-        .map(|cc| country_ids.id(cc))
-        .collect();
-    let mut demonyms: Vec<u32> = Vec::new();
-    let mut demonyms_at: Vec<usize> = Vec::with_capacity(n + 1);
-    for m in &mentions {
-        demonyms_at.push(demonyms.len());
-        for &d in &m.demonym_of {
-            if let Some(cc) = cc_of(g.entry(d).country_code()) {
-                demonyms.push(country_ids.id(cc));
-            }
-        }
-    }
-    demonyms_at.push(demonyms.len());
-    let demonyms_of = |i: usize| &demonyms[demonyms_at[i]..demonyms_at[i + 1]];
-    let (nc, na) = (country_ids.len(), admin1_ids.len());
-    let mut base_countries = vec![0.0; nc];
-    let mut base_named = vec![0.0; nc];
-    for &c in &focus {
-        base_countries[c as usize] += 3.0;
-        base_named[c as usize] += 3.0;
-    }
-    let mut countries = vec![0.0; nc];
-    let mut named = vec![0.0; nc];
-    let mut admin1 = vec![0.0; na];
-    // (reading, score, share of the probability mass) per mention.
-    let mut chosen: Vec<Option<(usize, f64, f64)>> = vec![None; n];
-    let mut picks: Vec<Option<Pick>> = vec![None; n];
-    let mut scores: Vec<f64> = Vec::with_capacity(MAX_OPTIONS);
-    for round in 0..rounds {
-        // What each mention says under the current readings.
-        for i in 0..n {
-            let rs = readings.of(i);
-            let r = if round == 0 {
-                readings.best_prior(i)
-            } else {
-                chosen[i].and_then(|(j, _, _)| rs.get(j))
-            };
-            picks[i] = r.and_then(|r| {
-                let (weight, named) = match r.kind {
-                    PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
-                    PlaceKind::Admin2 => (0.8, false),
-                    PlaceKind::City if r.population >= 100_000 => (0.8, false),
-                    PlaceKind::City => (0.5, false),
-                    _ => (0.3, false),
-                };
-                // An ambiguous small place says little before it is resolved.
-                let silent = round == 0 && !named && rs.len() > 1;
-                (!silent).then_some(Pick {
-                    country: r.country_id,
-                    admin1: r.admin1_id,
-                    weight,
-                    named,
-                })
-            });
-        }
-        countries.copy_from_slice(&base_countries);
-        named.copy_from_slice(&base_named);
-        admin1.fill(0.0);
-        for (i, p) in picks.iter().enumerate() {
-            for &c in demonyms_of(i) {
-                countries[c as usize] += 1.0;
-                named[c as usize] += 1.0;
-            }
-            if let Some(p) = p {
-                if let Some(w) = countries.get_mut(p.country as usize) {
-                    *w += p.weight;
-                    if p.named {
-                        named[p.country as usize] += p.weight;
-                    }
-                }
-                if let Some(w) = admin1.get_mut(p.admin1 as usize) {
-                    *w += p.weight;
-                }
-            }
-        }
-        // Oceans, continents and regions across borders ("Middle East") fit any story as
-        // well as its best-attested country does.
-        let best_country = countries.iter().copied().fold(0.0, f64::max);
-        let last_round = round == rounds - 1;
-        for i in 0..n {
-            let pick = picks[i];
-            scores.clear();
-            for r in readings.of(i) {
-                let mut s = r.fixed;
-                if let Some(&w) = countries.get(r.country_id as usize) {
-                    // The mention's own reading is no evidence for itself.
-                    let mut mine = demonyms_of(i)
-                        .iter()
-                        .filter(|&&d| d == r.country_id)
-                        .count() as f64;
-                    if let Some(p) = pick
-                        && p.country == r.country_id
-                    {
-                        mine += p.weight;
-                    }
-                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
-                } else if matches!(r.kind, PlaceKind::Region | PlaceKind::Continent) {
-                    s += 3.0 * best_country.clamp(0.0, 2.0);
-                }
-                if let Some(&w) = admin1.get(r.admin1_id as usize) {
-                    let mine = match pick {
-                        Some(p) if p.admin1 == r.admin1_id => p.weight,
-                        _ => 0.0,
-                    };
-                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
-                }
-                scores.push(s);
-            }
-            chosen[i] = scores
-                .iter()
-                .enumerate()
-                .max_by(|a, b| score_cmp(*a.1, *b.1))
-                .map(|(j, &s)| {
-                    let share = if last_round {
-                        1.0 / scores.iter().map(|x| (x - s).exp()).sum::<f64>()
-                    } else {
-                        0.0
-                    };
-                    (j, s, share)
-                });
-        }
-    }
+    fix(&mut readings, &mentions, &names, long_input, config);
+    let (chosen, named) = cohere(&mut readings, &mentions, g, rounds, config);
     // Countries named outright, under the final readings.
     let named_any = named.iter().any(|&w| w > 0.0);
     let is_named = |r: &Reading<'_>| named.get(r.country_id as usize).is_some_and(|&w| w > 0.0);
@@ -604,6 +386,264 @@ pub fn resolve(
     }
     locate_streets(&mut places, &streets);
     places
+}
+
+/// The readings of every mention: its user places and gazetteer entries, at most
+/// [`MAX_OPTIONS`] of them (the best priors).
+fn readings_of<'g>(mentions: &[Mention], index: &Index<'g, '_>) -> Readings<'g> {
+    let g = index.gazetteer;
+    let mut readings = Readings {
+        all: Vec::with_capacity(
+            mentions
+                .iter()
+                .map(|m| m.entries.len().min(MAX_OPTIONS) + 1)
+                .sum(),
+        ),
+        at: Vec::with_capacity(mentions.len() + 1),
+    };
+    let mut o: Vec<Option_<'_>> = Vec::new();
+    for m in mentions {
+        readings.at.push(readings.all.len());
+        o.clear();
+        if let Some(k) = m.user {
+            o.extend(index.user.places_of(k).map(Option_::User));
+        }
+        for p in &m.entries {
+            if !o
+                .iter()
+                .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
+            {
+                o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
+            }
+        }
+        let from = readings.all.len();
+        readings.all.extend(o.iter().map(|&x| Reading::new(x)));
+        // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
+        // and keep the work per mention bounded. Ties keep their order.
+        if o.len() > MAX_OPTIONS {
+            let mine = &mut readings.all[from..];
+            let by_prior = |a: &(usize, Reading<'_>), b: &(usize, Reading<'_>)| {
+                score_cmp(b.1.prior, a.1.prior).then_with(|| a.0.cmp(&b.0))
+            };
+            let mut ranked: Vec<(usize, Reading<'_>)> = mine.iter().copied().enumerate().collect();
+            ranked.select_nth_unstable_by(MAX_OPTIONS - 1, by_prior);
+            ranked.truncate(MAX_OPTIONS);
+            ranked.sort_unstable_by(by_prior);
+            for (slot, (_, r)) in mine.iter_mut().zip(ranked) {
+                *slot = r;
+            }
+            readings.all.truncate(from + MAX_OPTIONS);
+        }
+    }
+    readings.at.push(readings.all.len());
+    readings
+}
+
+/// Sets each reading's fixed score: its prior and every bonus that does not depend on the
+/// other mentions' readings, proximity to the other names' places included.
+fn fix(
+    readings: &mut Readings<'_>,
+    mentions: &[Mention],
+    names: &[u64],
+    long_input: bool,
+    config: &PlacesConfig,
+) {
+    let n = mentions.len();
+    // Anchors for proximity: every local reading (city, district) of the other names in the
+    // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
+    // lie together. At most MAX_ANCHORS, from the first names of the story.
+    let anchors: Vec<(u64, f64, f64)> = if long_input {
+        Vec::new()
+    } else {
+        let mut seen: Vec<u64> = Vec::new();
+        let mut out = Vec::new();
+        for (i, &name) in names.iter().enumerate() {
+            if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
+                continue;
+            }
+            seen.push(name);
+            for r in readings.of(i) {
+                if let Option_::Gazetteer(e, _) = r.option
+                    && matches!(r.kind, PlaceKind::City | PlaceKind::Admin2)
+                    && out.len() < MAX_ANCHORS
+                {
+                    out.push((name, e.lat(), e.lon()));
+                }
+            }
+        }
+        out.sort_by(|a, b| score_cmp(a.1, b.1));
+        out
+    };
+    // Everything that does not change between rounds, once per reading.
+    for (i, m) in mentions.iter().enumerate() {
+        let container = if m.comma_next && i + 1 < n {
+            readings
+                .best_prior(i + 1)
+                .filter(|b| matches!(b.kind, PlaceKind::Country | PlaceKind::Admin1))
+                .copied()
+        } else {
+            None
+        };
+        let (a, b) = (readings.at[i], readings.at[i + 1]);
+        for j in a..b {
+            let r = &readings.all[j];
+            let fixed = r.prior
+                + fixed_bonus(r, m, &readings.all[a..b], container.as_ref(), config)
+                + proximity(&r.option, &anchors, names[i]);
+            readings.all[j].fixed = fixed;
+        }
+    }
+}
+
+/// Rounds of coherence: each mention's reading given the others' ("Paris" with "Texas"). The
+/// chosen reading of each mention (with its score and its share of the probability mass) and
+/// how much each country (by per-text number) was named outright under the final readings.
+#[allow(clippy::type_complexity)]
+fn cohere(
+    readings: &mut Readings<'_>,
+    mentions: &[Mention],
+    g: &Gazetteer,
+    rounds: usize,
+    config: &PlacesConfig,
+) -> (Vec<Option<(usize, f64, f64)>>, Vec<f64>) {
+    let n = mentions.len();
+    // Evidence: the user's focus, demonyms, and the current reading of every other mention,
+    // weighted by how much a mention of that kind says about where the story is. Rounds:
+    // readings from priors, then readings with evidence. The countries and divisions the
+    // evidence is about are numbered per text, so that a round adds and reads plain arrays.
+    let mut country_ids = Ids::<Cc>::default();
+    let mut admin1_ids = Ids::<u32>::default();
+    for r in &mut readings.all {
+        r.country_id = r.country.map_or(NONE, |cc| country_ids.id(cc));
+        r.admin1_id = r.admin1.map_or(NONE, |a| admin1_ids.id(a));
+    }
+    let focus: Vec<u32> = config
+        .countries
+        .iter()
+        .filter_map(|c| cc_of(Some(c)))
+        .map(|cc| country_ids.id(cc))
+        .collect();
+    let mut demonyms: Vec<u32> = Vec::new();
+    let mut demonyms_at: Vec<usize> = Vec::with_capacity(n + 1);
+    for m in mentions {
+        demonyms_at.push(demonyms.len());
+        for &d in &m.demonym_of {
+            if let Some(cc) = cc_of(g.entry(d).country_code()) {
+                demonyms.push(country_ids.id(cc));
+            }
+        }
+    }
+    demonyms_at.push(demonyms.len());
+    let demonyms_of = |i: usize| &demonyms[demonyms_at[i]..demonyms_at[i + 1]];
+    let (nc, na) = (country_ids.len(), admin1_ids.len());
+    let mut base_countries = vec![0.0; nc];
+    let mut base_named = vec![0.0; nc];
+    for &c in &focus {
+        base_countries[c as usize] += 3.0;
+        base_named[c as usize] += 3.0;
+    }
+    let mut countries = vec![0.0; nc];
+    let mut named = vec![0.0; nc];
+    let mut admin1 = vec![0.0; na];
+    // (reading, score, share of the probability mass) per mention.
+    let mut chosen: Vec<Option<(usize, f64, f64)>> = vec![None; n];
+    let mut picks: Vec<Option<Pick>> = vec![None; n];
+    let mut scores: Vec<f64> = Vec::with_capacity(MAX_OPTIONS);
+    for round in 0..rounds {
+        // What each mention says under the current readings.
+        for i in 0..n {
+            let rs = readings.of(i);
+            let r = if round == 0 {
+                readings.best_prior(i)
+            } else {
+                chosen[i].and_then(|(j, _, _)| rs.get(j))
+            };
+            picks[i] = r.and_then(|r| {
+                let (weight, named) = match r.kind {
+                    PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
+                    PlaceKind::Admin2 => (0.8, false),
+                    PlaceKind::City if r.population >= 100_000 => (0.8, false),
+                    PlaceKind::City => (0.5, false),
+                    _ => (0.3, false),
+                };
+                // An ambiguous small place says little before it is resolved.
+                let silent = round == 0 && !named && rs.len() > 1;
+                (!silent).then_some(Pick {
+                    country: r.country_id,
+                    admin1: r.admin1_id,
+                    weight,
+                    named,
+                })
+            });
+        }
+        countries.copy_from_slice(&base_countries);
+        named.copy_from_slice(&base_named);
+        admin1.fill(0.0);
+        for (i, p) in picks.iter().enumerate() {
+            for &c in demonyms_of(i) {
+                countries[c as usize] += 1.0;
+                named[c as usize] += 1.0;
+            }
+            if let Some(p) = p {
+                if let Some(w) = countries.get_mut(p.country as usize) {
+                    *w += p.weight;
+                    if p.named {
+                        named[p.country as usize] += p.weight;
+                    }
+                }
+                if let Some(w) = admin1.get_mut(p.admin1 as usize) {
+                    *w += p.weight;
+                }
+            }
+        }
+        // Oceans, continents and regions across borders ("Middle East") fit any story as
+        // well as its best-attested country does.
+        let best_country = countries.iter().copied().fold(0.0, f64::max);
+        let last_round = round == rounds - 1;
+        for i in 0..n {
+            let pick = picks[i];
+            scores.clear();
+            for r in readings.of(i) {
+                let mut s = r.fixed;
+                if let Some(&w) = countries.get(r.country_id as usize) {
+                    // The mention's own reading is no evidence for itself.
+                    let mut mine = demonyms_of(i)
+                        .iter()
+                        .filter(|&&d| d == r.country_id)
+                        .count() as f64;
+                    if let Some(p) = pick
+                        && p.country == r.country_id
+                    {
+                        mine += p.weight;
+                    }
+                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
+                } else if matches!(r.kind, PlaceKind::Region | PlaceKind::Continent) {
+                    s += 3.0 * best_country.clamp(0.0, 2.0);
+                }
+                if let Some(&w) = admin1.get(r.admin1_id as usize) {
+                    let mine = match pick {
+                        Some(p) if p.admin1 == r.admin1_id => p.weight,
+                        _ => 0.0,
+                    };
+                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
+                }
+                scores.push(s);
+            }
+            chosen[i] = scores
+                .iter()
+                .enumerate()
+                .max_by(|a, b| score_cmp(*a.1, *b.1))
+                .map(|(j, &s)| {
+                    let share = if last_round {
+                        1.0 / scores.iter().map(|x| (x - s).exp()).sum::<f64>()
+                    } else {
+                        0.0
+                    };
+                    (j, s, share)
+                });
+        }
+    }
+    (chosen, named)
 }
 
 /// How many points of other names' readings a reading is compared with.
