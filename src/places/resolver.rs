@@ -221,13 +221,14 @@ impl<K: std::hash::Hash + Eq> Ids<K> {
 /// The readings of every mention, in one buffer.
 struct Readings<'a> {
     all: Vec<Reading<'a>>,
-    /// `all[at[i]..at[i + 1]]` are the readings of mention `i`.
-    at: Vec<usize>,
+    /// `all[at[i].0..at[i].1]` are the readings of mention `i` (twins share theirs).
+    at: Vec<(usize, usize)>,
 }
 
 impl<'a> Readings<'a> {
     fn of(&self, i: usize) -> &[Reading<'a>] {
-        &self.all[self.at[i]..self.at[i + 1]]
+        let (a, b) = self.at[i];
+        &self.all[a..b]
     }
 
     /// The reading with the best prior, the last of equals.
@@ -258,15 +259,16 @@ pub fn resolve(
     config: &PlacesConfig,
 ) -> Vec<Place> {
     let g = index.gazetteer;
-    let mut readings = readings_of(&mentions, index);
     let n = mentions.len();
+    let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
+    let twins = twins(&mentions, &names);
+    let mut readings = readings_of(&mentions, &twins, index);
     // Very long inputs (a book, a dump) get one round of coherence and no proximity: the
     // refinements cost work per pair of mentions and say little across hundreds of pages.
     let long_input = n > LONG_INPUT;
     let rounds = if long_input { 1 } else { 3 };
-    let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
-    fix(&mut readings, &mentions, &names, long_input, config);
-    let (chosen, named) = cohere(&mut readings, &mentions, g, rounds, config);
+    fix(&mut readings, &mentions, &twins, &names, long_input, config);
+    let (chosen, named) = cohere(&mut readings, &mentions, &twins, g, rounds, config);
     // Countries named outright, under the final readings.
     let named_any = named.iter().any(|&w| w > 0.0);
     let is_named = |r: &Reading<'_>| named.get(r.country_id as usize).is_some_and(|&w| w > 0.0);
@@ -388,9 +390,42 @@ pub fn resolve(
     places
 }
 
+/// For each mention, the first mention it is a twin of (itself if none): the same name with
+/// the same entries and head, and nothing that makes its setting differ (a demonym reading or
+/// a container after a comma). Twins get the same readings and scores, computed once.
+fn twins(mentions: &[Mention], names: &[u64]) -> Vec<usize> {
+    let plain = |m: &Mention| !m.comma_next && m.demonym_of.is_empty();
+    let mut first: HashMap<u64, usize, FxBuild> = HashMap::default();
+    let mut out = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let t = match first.get(&names[i]) {
+            Some(&t) => {
+                let f = &mentions[t];
+                let same = plain(m)
+                    && f.user == m.user
+                    && f.head == m.head
+                    && f.entries.len() == m.entries.len()
+                    && f.entries
+                        .iter()
+                        .zip(&m.entries)
+                        .all(|(a, b)| a.entry == b.entry && a.flags == b.flags);
+                if same { t } else { i }
+            }
+            None => {
+                if plain(m) {
+                    first.insert(names[i], i);
+                }
+                i
+            }
+        };
+        out.push(t);
+    }
+    out
+}
+
 /// The readings of every mention: its user places and gazetteer entries, at most
 /// [`MAX_OPTIONS`] of them (the best priors).
-fn readings_of<'g>(mentions: &[Mention], index: &Index<'g, '_>) -> Readings<'g> {
+fn readings_of<'g>(mentions: &[Mention], twins: &[usize], index: &Index<'g, '_>) -> Readings<'g> {
     let g = index.gazetteer;
     let mut readings = Readings {
         all: Vec::with_capacity(
@@ -399,11 +434,16 @@ fn readings_of<'g>(mentions: &[Mention], index: &Index<'g, '_>) -> Readings<'g> 
                 .map(|m| m.entries.len().min(MAX_OPTIONS) + 1)
                 .sum(),
         ),
-        at: Vec::with_capacity(mentions.len() + 1),
+        at: Vec::with_capacity(mentions.len()),
     };
     let mut o: Vec<Option_<'_>> = Vec::new();
-    for m in mentions {
-        readings.at.push(readings.all.len());
+    for (i, m) in mentions.iter().enumerate() {
+        if twins[i] != i {
+            // The same name in the same setting: the same readings.
+            let t = readings.at[twins[i]];
+            readings.at.push(t);
+            continue;
+        }
         o.clear();
         if let Some(k) = m.user {
             o.extend(index.user.places_of(k).map(Option_::User));
@@ -434,8 +474,8 @@ fn readings_of<'g>(mentions: &[Mention], index: &Index<'g, '_>) -> Readings<'g> 
             }
             readings.all.truncate(from + MAX_OPTIONS);
         }
+        readings.at.push((from, readings.all.len()));
     }
-    readings.at.push(readings.all.len());
     readings
 }
 
@@ -444,6 +484,7 @@ fn readings_of<'g>(mentions: &[Mention], index: &Index<'g, '_>) -> Readings<'g> 
 fn fix(
     readings: &mut Readings<'_>,
     mentions: &[Mention],
+    twins: &[usize],
     names: &[u64],
     long_input: bool,
     config: &PlacesConfig,
@@ -476,6 +517,9 @@ fn fix(
     };
     // Everything that does not change between rounds, once per reading.
     for (i, m) in mentions.iter().enumerate() {
+        if twins[i] != i {
+            continue; // shares its twin's readings
+        }
         let container = if m.comma_next && i + 1 < n {
             readings
                 .best_prior(i + 1)
@@ -484,7 +528,7 @@ fn fix(
         } else {
             None
         };
-        let (a, b) = (readings.at[i], readings.at[i + 1]);
+        let (a, b) = readings.at[i];
         for j in a..b {
             let r = &readings.all[j];
             let fixed = r.prior
@@ -502,6 +546,7 @@ fn fix(
 fn cohere(
     readings: &mut Readings<'_>,
     mentions: &[Mention],
+    twins: &[usize],
     g: &Gazetteer,
     rounds: usize,
     config: &PlacesConfig,
@@ -601,6 +646,11 @@ fn cohere(
         let best_country = countries.iter().copied().fold(0.0, f64::max);
         let last_round = round == rounds - 1;
         for i in 0..n {
+            if twins[i] != i {
+                // Same readings, same pick, no demonym: the same choice.
+                chosen[i] = chosen[twins[i]];
+                continue;
+            }
             let pick = picks[i];
             scores.clear();
             for r in readings.of(i) {

@@ -264,8 +264,8 @@ const KEEP_AFTER: usize = 2;
 const KEEP_BEFORE: usize = 2;
 
 /// Adds the words of `text[span]`, tagged with `sentence`, to `out`. Returns how many words
-/// start with a letter and how many of those break Title Case (every word counts as one that
-/// breaks it when a stretch was skipped).
+/// start with a letter and how many of those break Title Case (all of them when a stretch of
+/// lower-case words was skipped: a headline has none).
 ///
 /// With `skip`, stretches of lower-case ASCII far from any capitalised or non-ASCII word are
 /// skipped (most of a text: no name starts there): only the [`KEEP_BEFORE`] chunks before
@@ -299,15 +299,16 @@ fn tokenize_span<'a>(
     let mut skipped = false;
     while pos < bytes.len() {
         if skip && keep == 0 && pos >= hold_to {
-            let Some(marked) = next_marked(bytes, pos) else {
-                skipped |= bytes[pos..].iter().any(u8::is_ascii_alphanumeric);
-                break;
+            let marked = next_marked(bytes, pos);
+            let from = match marked {
+                Some(m) => chunks_back(bytes, m, KEEP_BEFORE, pos),
+                None => bytes.len(),
             };
-            let from = chunks_back(bytes, marked, KEEP_BEFORE, pos);
             if from > pos {
-                skipped |= bytes[pos..from].iter().any(u8::is_ascii_alphanumeric);
+                skipped |= bytes[pos..from].iter().any(u8::is_ascii_alphabetic);
                 pos = from;
             }
+            let Some(marked) = marked else { break };
             hold_to = marked + 1;
         }
         // Skip ASCII that cannot start a word, a byte at a time through a table.
@@ -430,6 +431,7 @@ fn tokenize_span<'a>(
         });
     }
     if skipped {
+        // A run of lower-case words far from any capital: not a headline.
         (words, words + 1)
     } else {
         (words, breaks)
