@@ -379,8 +379,13 @@ fn judge_one<'k>(
     let alternate_only = !any_primary && !caps_code && !abbr_only;
     let country = entries.iter().any(|p| p.kind == crate::PlaceKind::Country);
     // The word before is not a person's name nor "United" ("United Russia" is a party).
-    let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
-        && prev.is_some_and(|p| p != "united" && !index.is_person_name(p));
+    let prev_plain = || {
+        !lexicon::FIRST_NAMES.has(prev_cls)
+            && c.first > 0
+            && tokens[c.first - 1].sentence == sentence
+            && tokens[c.first - 1].key != "united"
+            && !index.is_person(&tokens[c.first - 1])
+    };
     if !title_case && !caps_code && !demonym {
         if prev_upper
             && matches!(gap(text, tokens, c.first - 1), " ")
@@ -388,7 +393,7 @@ fn judge_one<'k>(
             && !lexicon::DIRECTION_MODIFIERS.has(prev_cls)
             && !lexicon::FUNCTION_WORDS.has(prev_cls)
             && !lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls)
-            && !(country && max_pop >= 1_000_000 && prev_plain)
+            && !(country && max_pop >= 1_000_000 && prev_plain())
         {
             // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
             // A big country stays inside an organisation's name ("Air Zimbabwe").

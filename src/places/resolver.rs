@@ -194,27 +194,52 @@ fn fixed_bonus(
 /// No country or division.
 const NONE: u32 = u32::MAX;
 
-/// Numbers for the countries or divisions of one text, in order of first sight.
+/// Numbers for the countries or divisions of one text, in order of first sight. A text names
+/// few of them: a short list searched from the end (where the last one looked up usually
+/// is), with a map once it grows.
 struct Ids<K> {
-    ids: HashMap<K, u32, FxBuild>,
+    keys: Vec<K>,
+    map: HashMap<K, u32, FxBuild>,
 }
 
 impl<K> Default for Ids<K> {
     fn default() -> Ids<K> {
         Ids {
-            ids: HashMap::default(),
+            keys: Vec::new(),
+            map: HashMap::default(),
         }
     }
 }
 
-impl<K: std::hash::Hash + Eq> Ids<K> {
+/// Beyond this many keys, [`Ids`] uses its map.
+const IDS_LIST: usize = 24;
+
+impl<K: std::hash::Hash + Eq + Copy> Ids<K> {
     fn id(&mut self, key: K) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert(next)
+        if self.keys.len() <= IDS_LIST {
+            if let Some(i) = self.keys.iter().rposition(|&k| k == key) {
+                return i as u32;
+            }
+            self.keys.push(key);
+            if self.keys.len() > IDS_LIST {
+                self.map = self
+                    .keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &k)| (k, i as u32))
+                    .collect();
+            }
+            return (self.keys.len() - 1) as u32;
+        }
+        let next = self.keys.len() as u32;
+        *self.map.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            next
+        })
     }
 
     fn len(&self) -> usize {
-        self.ids.len()
+        self.keys.len()
     }
 }
 

@@ -219,11 +219,6 @@ impl<'a, 'k> Index<'a, 'k> {
         self.info(t).person()
     }
 
-    /// Whether the word `key` is a common first name or surname.
-    pub fn is_person_name(&self, key: &'k str) -> bool {
-        self.word(key).person()
-    }
-
     fn combine(&self, key: &str, info: KeyInfo) -> (Option<NameRef>, bool) {
         let r = NameRef {
             gazetteer: info.names(),
