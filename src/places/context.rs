@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::places::gazetteer::{Gazetteer, NameFlags, Posting};
+use crate::places::gazetteer::{NameFlags, Posting};
 use crate::places::lexicon::{self, FxBuild, Head};
-use crate::places::matcher::{Candidate, gap, is_all_caps, starts_upper};
+use crate::places::matcher::{Candidate, gap, is_all_caps};
 use crate::places::tokens::Token;
 use crate::places::user::Index;
 use crate::span::Span;
@@ -46,54 +46,39 @@ pub struct Mention {
 }
 
 /// Per-document facts the filters share.
-struct DocFacts {
+struct DocFacts<'k> {
     /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
-    persons: HashSet<String, FxBuild>,
-    /// Sentences written in Title Case (headlines), where capitals say little.
-    title_case: HashSet<usize, FxBuild>,
+    persons: HashSet<&'k str, FxBuild>,
+    /// Sentences written in Title Case (headlines), where capitals say little, by index.
+    title_case: Vec<bool>,
 }
 
-fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
-    let mut persons = HashSet::default();
-    let mut title_case = HashSet::default();
-    // Title-case sentences.
-    let mut i = 0;
-    while i < tokens.len() {
-        let s = tokens[i].sentence;
-        let (mut caps, mut words) = (0, 0);
-        let mut j = i;
-        while j < tokens.len() && tokens[j].sentence == s {
-            if tokens[j]
-                .span
-                .as_str(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic)
-            {
-                words += 1;
-                if starts_upper(text, tokens[j].span)
-                    // "of", "and", "in": small words do not break Title Case.
-                    || matches!(
-                        tokens[j].key,
-                        "a" | "an" | "the" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
-                            | "for" | "by" | "with" | "from" | "as" | "but" | "vs"
-                    )
-                {
-                    caps += 1;
-                }
-            }
-            j += 1;
-        }
-        if words >= 3 && caps * 10 >= words * 9 {
-            title_case.insert(s);
-        }
-        i = j;
+impl DocFacts<'_> {
+    fn title_case(&self, sentence: u32) -> bool {
+        self.title_case
+            .get(sentence as usize)
+            .copied()
+            .unwrap_or(false)
     }
+}
+
+fn doc_facts<'k>(
+    text: &str,
+    tokens: &[Token<'k>],
+    title_case: Vec<bool>,
+    index: &Index<'_, 'k>,
+) -> DocFacts<'k> {
+    let mut persons = HashSet::default();
     // Person names: in a run of capitalised words, what follows a first name, a title or a
     // middle initial ("Sheriff Greg Taylor", "Capt. Roy A. Nelson", "Blake Allen").
     let mut i = 0;
     while i < tokens.len() {
-        if !starts_upper(text, tokens[i].span) || title_case.contains(&tokens[i].sentence) {
+        if !tokens[i].upper
+            || title_case
+                .get(tokens[i].sentence as usize)
+                .copied()
+                .unwrap_or(false)
+        {
             i += 1;
             continue;
         }
@@ -101,13 +86,13 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
         while j < tokens.len()
             && j < i + 6
             && matches!(gap(text, tokens, j - 1), " " | ". ")
-            && starts_upper(text, tokens[j].span)
+            && tokens[j].upper
         {
             j += 1;
         }
         let titled = i > 0
             && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
-            && starts_upper(text, tokens[i - 1].span)
+            && tokens[i - 1].upper
             && tokens[i - 1].sentence == tokens[i].sentence;
         let mut from = if titled { Some(i) } else { None };
         for k in i..j {
@@ -118,8 +103,8 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
             let next = &tokens[k + 1];
             let cls = lexicon::classes(t.key);
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
-            let first_name = lexicon::FIRST_NAMES.has(cls)
-                || (gazetteer.is_person_name(t.key) && gazetteer.is_person_name(next.key));
+            let first_name =
+                lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
             if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
                 from = Some(k + 1);
             }
@@ -127,7 +112,7 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
         if let Some(f) = from {
             for t in &tokens[f..j] {
                 if t.key.len() > 1 {
-                    persons.insert(t.key.to_string());
+                    persons.insert(t.key);
                 }
             }
         }
@@ -140,14 +125,15 @@ fn doc_facts(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> DocFacts {
 }
 
 /// The candidates that are places, with their context.
-pub fn judge(
+pub fn judge<'k>(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'k>],
+    title_case: &[bool],
     candidates: Vec<Candidate>,
-    index: &Index<'_>,
+    index: &Index<'_, 'k>,
 ) -> Vec<Mention> {
-    let facts = doc_facts(text, tokens, index.gazetteer);
-    let mut out: Vec<Mention> = Vec::new();
+    let facts = doc_facts(text, tokens, title_case.to_vec(), index);
+    let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
         // "Savannah and Macon", "Monroe, Trenton and Seven Mile": a list that started with a
@@ -198,20 +184,20 @@ pub fn judge(
     kept
 }
 
-fn prev_key<'t>(tokens: &'t [Token], c: &Candidate) -> Option<&'t str> {
+fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
     let p = tokens.get(c.first.checked_sub(1)?)?;
     (p.sentence == tokens[c.first].sentence).then_some(p.key)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn judge_one(
+fn judge_one<'k>(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'k>],
     c: &Candidate,
     next: Option<&Candidate>,
     listed: bool,
-    index: &Index<'_>,
-    facts: &DocFacts,
+    index: &Index<'_, 'k>,
+    facts: &DocFacts<'k>,
 ) -> Option<Mention> {
     let surface = c.span.as_str(text);
     let first = &tokens[c.first];
@@ -233,7 +219,7 @@ fn judge_one(
     };
     let caps = is_all_caps(surface) && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let sentence_start = sentence_start_word(tokens, c.first);
-    let title_case = facts.title_case.contains(&sentence);
+    let title_case = facts.title_case(sentence);
     let single = c.last - c.first == 1;
 
     // Postings that fit how the name is written.
@@ -241,7 +227,9 @@ fn judge_one(
     let mut demonym_of = Vec::new();
     let mut any_primary = false;
     if let Some(k) = c.key.and_then(|k| k.gazetteer) {
-        for p in index.gazetteer.postings(k) {
+        let postings = index.gazetteer.postings(k);
+        entries.reserve(postings.size_hint().0);
+        for p in postings {
             if p.flags.has(NameFlags::CAPS) && !caps {
                 continue;
             }
@@ -257,10 +245,9 @@ fn judge_one(
     // "Canadian" is a demonym before it is Canadian, Texas: small towns named like a demonym
     // give way to it.
     if !demonym_of.is_empty()
-        && entries.iter().all(|p| {
-            let e = index.gazetteer.entry(p.entry);
-            e.kind() == crate::PlaceKind::City && e.population() < 100_000
-        })
+        && entries
+            .iter()
+            .all(|p| p.kind == crate::PlaceKind::City && p.population < 100_000)
     {
         entries.clear();
     }
@@ -288,21 +275,20 @@ fn judge_one(
     if !known && !demonym && c.key.is_some() && !allowed {
         return None;
     }
-    if demonym && !starts_upper(text, c.span) {
+    if demonym && !tokens[c.first].upper {
         return None;
     }
 
     let prev = prev_key(tokens, c);
-    let prev_upper = c.first > 0
-        && tokens[c.first - 1].sentence == sentence
-        && starts_upper(text, tokens[c.first - 1].span);
+    let prev_upper =
+        c.first > 0 && tokens[c.first - 1].sentence == sentence && tokens[c.first - 1].upper;
     let next_tok = tokens.get(c.last).filter(|t| t.sentence == sentence);
     let next_gap = if c.last > 0 {
         gap(text, tokens, c.last - 1)
     } else {
         ""
     };
-    let next_upper = next_tok.is_some_and(|t| starts_upper(text, t.span)) && next_gap == " ";
+    let next_upper = next_tok.is_some_and(|t| t.upper) && next_gap == " ";
     let next_key = next_tok.map(|t| t.key).unwrap_or("");
     // Which word lists the neighbours and the first word are in: one lookup each.
     let prev_cls = prev.map_or(0, lexicon::classes);
@@ -314,13 +300,10 @@ fn judge_one(
     let comma_place = next_gap == ", " && next.is_some_and(|n| n.first == c.last);
     let dateline = caps && is_dateline(text, c.span, sentence_start);
     let follow = next_gap == " "
-        && next_tok
-            .is_some_and(|t| !starts_upper(text, t.span) && lexicon::FOLLOWING_CUES.has(next_cls));
+        && next_tok.is_some_and(|t| !t.upper && lexicon::FOLLOWING_CUES.has(next_cls));
     let org = next_gap == " "
         && next_tok.is_some_and(|t| {
-            starts_upper(text, t.span)
-                && t.key != "club"
-                && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+            t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         });
     let cued =
         prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
@@ -370,39 +353,39 @@ fn judge_one(
     if single && facts.persons.contains(first.key) && c.head.is_none() {
         return None;
     }
-    let (big_unit, max_pop) = entries.iter().map(|p| index.gazetteer.entry(p.entry)).fold(
-        (false, 0u64),
-        |(big, pop), e| {
-            let named_unit = e.kind() == crate::PlaceKind::Admin2 && !single;
-            (
-                big || named_unit
-                    || matches!(
-                        e.kind(),
-                        crate::PlaceKind::Country
-                            | crate::PlaceKind::Continent
-                            | crate::PlaceKind::Admin1
-                    ),
-                pop.max(e.population()),
-            )
-        },
-    );
+    let (big_unit, max_pop) = entries.iter().fold((false, 0u64), |(big, pop), e| {
+        let named_unit = e.kind == crate::PlaceKind::Admin2 && !single;
+        (
+            big || named_unit
+                || matches!(
+                    e.kind,
+                    crate::PlaceKind::Country
+                        | crate::PlaceKind::Continent
+                        | crate::PlaceKind::Admin1
+                ),
+            pop.max(e.population),
+        )
+    });
     // The largest place the word is the *own* name of: "Abi" names Abilene only as an alternate,
     // so in "Abi Hajar Ani" Abilene's size must not keep it.
     let max_primary_pop = entries
         .iter()
         .filter(|p| p.flags.has(NameFlags::PRIMARY))
-        .map(|p| index.gazetteer.entry(p.entry).population())
+        .map(|p| p.population)
         .max()
         .unwrap_or(0);
     let first_name = single && lexicon::FIRST_NAMES.has(first_cls);
     // Only an alternate name ("Abi" for Abilene): weaker evidence than an entry's own name.
     let alternate_only = !any_primary && !caps_code && !abbr_only;
-    let country = entries
-        .iter()
-        .any(|p| index.gazetteer.entry(p.entry).kind() == crate::PlaceKind::Country);
+    let country = entries.iter().any(|p| p.kind == crate::PlaceKind::Country);
     // The word before is not a person's name nor "United" ("United Russia" is a party).
-    let prev_plain = !lexicon::FIRST_NAMES.has(prev_cls)
-        && prev.is_some_and(|p| p != "united" && !index.gazetteer.is_person_name(p));
+    let prev_plain = || {
+        !lexicon::FIRST_NAMES.has(prev_cls)
+            && c.first > 0
+            && tokens[c.first - 1].sentence == sentence
+            && tokens[c.first - 1].key != "united"
+            && !index.is_person(&tokens[c.first - 1])
+    };
     if !title_case && !caps_code && !demonym {
         if prev_upper
             && matches!(gap(text, tokens, c.first - 1), " ")
@@ -410,7 +393,7 @@ fn judge_one(
             && !lexicon::DIRECTION_MODIFIERS.has(prev_cls)
             && !lexicon::FUNCTION_WORDS.has(prev_cls)
             && !lexicon::LOCATIVE_PREPOSITIONS.has(prev_cls)
-            && !(country && max_pop >= 1_000_000 && prev_plain)
+            && !(country && max_pop >= 1_000_000 && prev_plain())
         {
             // "Raquel Henry", "John Paris", "State Duma": the name ends a longer proper name.
             // A big country stays inside an organisation's name ("Air Zimbabwe").
@@ -439,7 +422,7 @@ fn judge_one(
     if single
         && next_upper
         && entries.iter().any(|p| p.flags.has(NameFlags::PERSON))
-        && next_tok.is_some_and(|t| index.gazetteer.is_person_name(t.key))
+        && next_tok.is_some_and(|t| index.is_person(t))
         && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         && !lexicon::NAME_HEADS.has(next_cls)
     {
@@ -452,9 +435,7 @@ fn judge_one(
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
-    if next_gap == "-"
-        && next_tok.is_some_and(|t| starts_upper(text, t.span) && index.find_key(t.key).is_none())
-    {
+    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none()) {
         return None;
     }
     // "250 B.C.", "1000 A.D.": eras, not British Columbia.
@@ -557,7 +538,7 @@ fn mention(
     if let Some(next) = tokens.get(c.last).filter(|t| t.sentence == sentence)
         && span.end == tokens[c.last - 1].span.end
         && text.get(span.end..next.span.start) == Some(" ")
-        && starts_upper(text, next.span)
+        && next.upper
         && user.is_none()
     {
         let cls = lexicon::classes(next.key);
@@ -569,7 +550,7 @@ fn mention(
             // "Ohio State University", "Kentucky State Police" are organisations.
             && !tokens
                 .get(c.last + 1)
-                .is_some_and(|t| t.sentence == sentence && starts_upper(text, t.span))
+                .is_some_and(|t| t.sentence == sentence && t.upper)
         {
             span = Span::new(span.start, next.span.end);
             last = c.last + 1;

@@ -14,16 +14,24 @@
 //! 3. entries: `u32 n`, then columns `geonameid u32[n]`, `lat i32[n]` and `lon i32[n]`
 //!    (degrees × 10⁵), `population u32[n]`, `admin1 u32[n]` (entry index, `u32::MAX` for none),
 //!    `name offset u32[n]`, `name length u8[n]`, `kind u8[n]`, `country code [u8; 2][n]`;
-//! 4. keys: `u32 k`, `offsets u32[k + 1]` into the key pool, the key pool (sorted keys, see
-//!    [`normalize`](super::normalize));
+//! 4. keys: `u32 k`, `offsets u32[k + 1]` into the key pool, the key pool (keys sorted bytewise,
+//!    folded as the matcher folds words);
 //! 5. postings: `u32 m`, `offsets u32[k + 1]`, `entry u32[m]`, `flags u8[m]` (see [`NameFlags`]);
 //! 6. person names: the keys of common first names and surnames, one per line.
+//!
+//! # In memory
+//!
+//! Entries are kept as one record each (one cache line per place looked at); names are found
+//! through the hash table of the `names` module, built at load time, where one probe
+//! answers whether a key names places (and gives their postings next to the key), whether a
+//! longer name starts with it, and whether it is a person's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::places::PlaceKind;
 use crate::places::lexicon::FxBuild;
+use crate::places::names::{NameTable, flags};
 
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
 
@@ -67,6 +75,31 @@ impl NameFlags {
     }
 }
 
+/// What the gazetteer knows about a key (eight bytes, kept on every capitalised word).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// The key's record in the name table, 0 if the table lacks the key.
+    record: u32,
+    flags: u8,
+}
+
+impl KeyInfo {
+    /// Key number, if the key names places (for [`Gazetteer::postings`]).
+    pub fn names(self) -> Option<usize> {
+        (self.flags & flags::NAME != 0).then_some(self.record as usize)
+    }
+
+    /// A longer name starts with the key and a space.
+    pub fn longer(self) -> bool {
+        self.flags & flags::LONGER != 0
+    }
+
+    /// The key is a common first name or surname.
+    pub fn person(self) -> bool {
+        self.flags & flags::PERSON != 0
+    }
+}
+
 /// One name → entry link.
 #[derive(Clone, Copy, Debug)]
 pub struct Posting {
@@ -74,34 +107,69 @@ pub struct Posting {
     pub entry: u32,
     /// How the name refers to it.
     pub flags: NameFlags,
+    /// The entry's kind (a copy, so that the context filters need not look at the entry).
+    pub kind: PlaceKind,
+    /// The entry's population, up to [`Posting::MAX_POPULATION`] (a copy, as `kind`).
+    pub population: u64,
+}
+
+impl Posting {
+    /// The most population a posting carries: more says nothing more to the filters.
+    pub const MAX_POPULATION: u64 = (1 << 29) - 1;
+
+    /// Entry (24 bits), flags (8), kind (3) and population (29) in one `u64`.
+    fn pack(entry: u32, flags: NameFlags, record: &Record) -> u64 {
+        let population = u64::from(record.population).min(Posting::MAX_POPULATION);
+        let kind = u64::from(record.kind.min(7));
+        u64::from((entry << 8) | u32::from(flags.0)) | (kind << 61) | (population << 32)
+    }
+
+    fn unpack(p: u64) -> Posting {
+        let low = p as u32;
+        Posting {
+            entry: low >> 8,
+            flags: NameFlags(low as u8),
+            kind: kind_of((p >> 61) as u8),
+            population: (p >> 32) & Posting::MAX_POPULATION,
+        }
+    }
+}
+
+/// The kind stored as `kind` in the file.
+fn kind_of(kind: u8) -> PlaceKind {
+    match kind {
+        0 => PlaceKind::Country,
+        1 => PlaceKind::Admin1,
+        2 => PlaceKind::Admin2,
+        3 => PlaceKind::City,
+        5 => PlaceKind::Continent,
+        _ => PlaceKind::Region,
+    }
+}
+
+/// One place, its columns side by side.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    geonameid: u32,
+    lat: i32,
+    lon: i32,
+    population: u32,
+    admin1: u32,
+    name_off: u32,
+    name_len: u8,
+    kind: u8,
+    cc: [u8; 2],
 }
 
 /// The places and names of the gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
     fold: HashMap<char, Box<str>, FxBuild>,
-    /// For each first two bytes of a key, the first key number starting with them or later
-    /// (65 537 entries), so a search only bisects keys that share its first two bytes.
-    buckets: Vec<u32>,
-    /// The first eight bytes of each key, big-endian (zero-padded), for the search.
-    prefixes: Vec<u64>,
-
     strings: Vec<u8>,
-    geonameid: Vec<u32>,
-    lat: Vec<i32>,
-    lon: Vec<i32>,
-    population: Vec<u32>,
-    admin1: Vec<u32>,
-    name_off: Vec<u32>,
-    name_len: Vec<u8>,
-    kind: Vec<u8>,
-    cc: Vec<[u8; 2]>,
-    key_off: Vec<u32>,
-    key_pool: Vec<u8>,
-    post_off: Vec<u32>,
-    post_entry: Vec<u32>,
-    post_flags: Vec<u8>,
-    persons: HashSet<Box<str>, FxBuild>,
+    records: Vec<Record>,
+    /// Number of distinct name keys in the file.
+    key_count: usize,
+    names: NameTable,
 }
 
 /// Why the embedded file could not be read (only a damaged build produces one).
@@ -156,24 +224,10 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             fold: HashMap::default(),
-            buckets: vec![0; 65_537],
-            prefixes: Vec::new(),
             strings: Vec::new(),
-            geonameid: Vec::new(),
-            lat: Vec::new(),
-            lon: Vec::new(),
-            population: Vec::new(),
-            admin1: Vec::new(),
-            name_off: Vec::new(),
-            name_len: Vec::new(),
-            kind: Vec::new(),
-            cc: Vec::new(),
-            key_off: vec![0],
-            key_pool: Vec::new(),
-            post_off: vec![0],
-            post_entry: Vec::new(),
-            post_flags: Vec::new(),
-            persons: HashSet::default(),
+            records: Vec::new(),
+            key_count: 0,
+            names: NameTable::empty(),
         }
     }
 
@@ -207,116 +261,137 @@ impl Gazetteer {
         let strings = r.section()?.data.to_vec();
         let mut e = r.section()?;
         let n = e.u32()? as usize;
+        if n >= 1 << 24 {
+            return Err(FormatError("too many entries"));
+        }
         let geonameid = e.u32s(n)?;
         let lat = e.i32s(n)?;
         let lon = e.i32s(n)?;
         let population = e.u32s(n)?;
         let admin1 = e.u32s(n)?;
         let name_off = e.u32s(n)?;
-        let name_len = e.take(n)?.to_vec();
-        let kind = e.take(n)?.to_vec();
-        let cc = e
-            .take(n.checked_mul(2).ok_or(FormatError("length overflow"))?)?
-            .chunks_exact(2)
-            .map(|c| [c[0], c[1]])
+        let name_len = e.take(n)?;
+        let kind = e.take(n)?;
+        let cc = e.take(n.checked_mul(2).ok_or(FormatError("length overflow"))?)?;
+        let records: Vec<Record> = (0..n)
+            .map(|i| Record {
+                geonameid: geonameid[i],
+                lat: lat[i],
+                lon: lon[i],
+                population: population[i],
+                admin1: admin1[i],
+                name_off: name_off[i],
+                name_len: name_len[i],
+                kind: kind[i],
+                cc: [cc[2 * i], cc[2 * i + 1]],
+            })
             .collect();
         let mut k = r.section()?;
         let nk = k.u32()? as usize;
         let key_off = k.u32s(nk + 1)?;
-        let key_pool = k.data[k.pos..].to_vec();
+        let key_pool = &k.data[k.pos..];
         let mut p = r.section()?;
         let m = p.u32()? as usize;
         let post_off = p.u32s(nk + 1)?;
         let post_entry = p.u32s(m)?;
-        let post_flags = p.take(m)?.to_vec();
+        let post_flags = p.take(m)?;
         let persons = std::str::from_utf8(r.section()?.data)
-            .map_err(|_| FormatError("person names are not UTF-8"))?
-            .lines()
-            .map(Box::from)
+            .map_err(|_| FormatError("person names are not UTF-8"))?;
+        let monotonic = |v: &[u32], end: usize| {
+            v.first() == Some(&0)
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_some_and(|&x| x as usize <= end)
+        };
+        if !monotonic(&key_off, key_pool.len()) || std::str::from_utf8(key_pool).is_err() {
+            return Err(FormatError("bad key offsets"));
+        }
+        if !monotonic(&post_off, m) || post_entry.iter().any(|&e| e as usize >= n) {
+            return Err(FormatError("bad postings"));
+        }
+        let postings: Vec<u64> = post_entry
+            .iter()
+            .zip(post_flags)
+            .map(|(&e, &f)| Posting::pack(e, NameFlags(f), &records[e as usize]))
             .collect();
-        let mut g = Gazetteer {
+        let keys = (0..nk).map(|i| {
+            let key = &key_pool[key_off[i] as usize..key_off[i + 1] as usize];
+            (
+                key,
+                &postings[post_off[i] as usize..post_off[i + 1] as usize],
+            )
+        });
+        let g = Gazetteer {
             fold,
-            buckets: Vec::new(),
-            prefixes: Vec::new(),
             strings,
-            geonameid,
-            lat,
-            lon,
-            population,
-            admin1,
-            name_off,
-            name_len,
-            kind,
-            cc,
-            key_off,
-            key_pool,
-            post_off,
-            post_entry,
-            post_flags,
-            persons,
+            records,
+            key_count: nk,
+            names: NameTable::build(keys, persons),
         };
         g.validate()?;
-        g.buckets = g.build_buckets();
-        g.prefixes = (0..g.key_count())
-            .map(|i| Gazetteer::prefix_of(g.key(i)))
-            .collect();
         Ok(g)
     }
 
     /// Checks every offset once, so that lookups never index out of bounds.
     fn validate(&self) -> Result<(), FormatError> {
-        let n = self.geonameid.len();
-        for i in 0..n {
-            let end = self.name_off[i] as usize + self.name_len[i] as usize;
+        let n = self.records.len();
+        for r in &self.records {
+            let end = r.name_off as usize + r.name_len as usize;
             if end > self.strings.len()
-                || std::str::from_utf8(&self.strings[self.name_off[i] as usize..end]).is_err()
+                || std::str::from_utf8(&self.strings[r.name_off as usize..end]).is_err()
             {
                 return Err(FormatError("bad name offset"));
             }
-            let a = self.admin1[i];
-            if a != u32::MAX && a as usize >= n {
+            if r.admin1 != u32::MAX && r.admin1 as usize >= n {
                 return Err(FormatError("bad admin1 index"));
             }
-        }
-        if self.key_off.windows(2).any(|w| w[0] > w[1])
-            || self
-                .key_off
-                .last()
-                .is_some_and(|&x| x as usize > self.key_pool.len())
-            || std::str::from_utf8(&self.key_pool).is_err()
-        {
-            return Err(FormatError("bad key offsets"));
-        }
-        if self.post_off.windows(2).any(|w| w[0] > w[1])
-            || self
-                .post_off
-                .last()
-                .is_some_and(|&x| x as usize > self.post_entry.len())
-            || self.post_entry.iter().any(|&e| e as usize >= n)
-        {
-            return Err(FormatError("bad postings"));
         }
         Ok(())
     }
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.geonameid.len()
+        self.records.len()
     }
 
     /// True for a gazetteer without entries.
     pub fn is_empty(&self) -> bool {
-        self.geonameid.is_empty()
+        self.records.is_empty()
     }
 
     /// Number of distinct name keys.
     pub fn key_count(&self) -> usize {
-        self.key_off.len().saturating_sub(1)
+        self.key_count
+    }
+
+    /// [`Gazetteer::key_info`] of many one-word keys, into `out` (faster than one by one:
+    /// the cache misses of different keys overlap).
+    pub fn key_infos(&self, keys: &[&[u8]], out: &mut Vec<KeyInfo>) {
+        let mut found = Vec::with_capacity(keys.len());
+        self.names.get_many(keys, &mut found);
+        out.clear();
+        out.extend(found.into_iter().map(|f| match f {
+            Some((record, flags)) => KeyInfo {
+                record: u32::try_from(record).unwrap_or(0),
+                flags,
+            },
+            None => KeyInfo::default(),
+        }));
     }
 
     /// Whether `key` (one folded word) is a common first name or surname ("hilton").
     pub fn is_person_name(&self, key: &str) -> bool {
-        self.persons.contains(key)
+        self.key_info(key).person()
+    }
+
+    /// Everything the name table says about `key`, in one probe.
+    pub fn key_info(&self, key: &str) -> KeyInfo {
+        match self.names.get(key.as_bytes()) {
+            Some((record, flags)) => KeyInfo {
+                record: u32::try_from(record).unwrap_or(0),
+                flags,
+            },
+            None => KeyInfo::default(),
+        }
     }
 
     /// How `c` folds to ASCII (`'ţ'` → `"t"`), if it is a Latin letter with diacritics.
@@ -324,69 +399,11 @@ impl Gazetteer {
         self.fold.get(&c).map(|s| &**s)
     }
 
-    fn key(&self, i: usize) -> &[u8] {
-        &self.key_pool[self.key_off[i] as usize..self.key_off[i + 1] as usize]
-    }
-
-    fn bucket_of(key: &[u8]) -> usize {
-        (usize::from(key.first().copied().unwrap_or(0)) << 8)
-            | usize::from(key.get(1).copied().unwrap_or(0))
-    }
-
-    fn build_buckets(&self) -> Vec<u32> {
-        let mut buckets = vec![0u32; 65_537];
-        let mut k = 0;
-        for (b, slot) in buckets.iter_mut().enumerate() {
-            while k < self.key_count() && Gazetteer::bucket_of(self.key(k)) < b {
-                k += 1;
-            }
-            *slot = k as u32;
-        }
-        buckets
-    }
-
-    /// The first key not less than `key`.
-    fn lower_bound(&self, key: &[u8]) -> usize {
-        let b = Gazetteer::bucket_of(key);
-        let (mut lo, mut hi) = match (self.buckets.get(b), self.buckets.get(b + 1)) {
-            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
-            _ => (0, self.key_count()),
-        };
-        // Compare the first eight bytes as one big-endian number (a small, cache-friendly
-        // array) and only look at the key bytes on a tie.
-        let probe = Gazetteer::prefix_of(key);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let p = self.prefixes.get(mid).copied().unwrap_or(0);
-            let less = p < probe || (p == probe && self.key(mid) < key);
-            if less {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    }
-
-    fn prefix_of(key: &[u8]) -> u64 {
-        let mut b = [0u8; 8];
-        let n = key.len().min(8);
-        b[..n].copy_from_slice(&key[..n]);
-        u64::from_be_bytes(b)
-    }
-
     /// The index of `key`, if the gazetteer has it, and whether a longer name starts with
-    /// `key` and a space — in one search: such names sort right after `key` itself.
+    /// `key` and a space — in one probe.
     pub fn lookup(&self, key: &str) -> (Option<usize>, bool) {
-        let k = key.as_bytes();
-        let i = self.lower_bound(k);
-        let exact = (i < self.key_count() && self.key(i) == k).then_some(i);
-        let next = if exact.is_some() { i + 1 } else { i };
-        let longer = next < self.key_count() && {
-            let n = self.key(next);
-            n.len() > k.len() && n.starts_with(k) && n[k.len()] == b' '
-        };
-        (exact, longer)
+        let info = self.key_info(key);
+        (info.names(), info.longer())
     }
 
     /// The index of `key`, if the gazetteer has it.
@@ -399,13 +416,9 @@ impl Gazetteer {
         self.lookup(prefix).1
     }
 
-    /// The entries named by key number `key`.
+    /// The entries named by key number `key` (as returned by [`Gazetteer::find_key`]).
     pub fn postings(&self, key: usize) -> impl Iterator<Item = Posting> + '_ {
-        let (a, b) = (self.post_off[key] as usize, self.post_off[key + 1] as usize);
-        (a..b).map(move |i| Posting {
-            entry: self.post_entry[i],
-            flags: NameFlags(self.post_flags[i]),
-        })
+        self.names.postings(key).map(Posting::unpack)
     }
 
     /// The entry at `index`.
@@ -418,8 +431,9 @@ impl Gazetteer {
 
     /// The entry of a country, by ISO code.
     pub fn country(&self, code: &str) -> Option<Entry<'_>> {
-        (0..self.len())
-            .find(|&i| self.kind[i] == 0 && self.cc[i] == code.as_bytes())
+        self.records
+            .iter()
+            .position(|r| r.kind == 0 && r.cc == code.as_bytes())
             .map(|i| self.entry(i as u32))
     }
 }
@@ -432,6 +446,10 @@ pub struct Entry<'g> {
 }
 
 impl<'g> Entry<'g> {
+    fn record(&self) -> &'g Record {
+        &self.gazetteer.records[self.index]
+    }
+
     /// Index of this entry in the gazetteer.
     pub fn index(&self) -> u32 {
         self.index as u32
@@ -439,47 +457,40 @@ impl<'g> Entry<'g> {
 
     /// GeoNames id.
     pub fn geonameid(&self) -> u64 {
-        u64::from(self.gazetteer.geonameid[self.index])
+        u64::from(self.record().geonameid)
     }
 
     /// Canonical name.
     pub fn name(&self) -> &'g str {
-        let g = self.gazetteer;
-        let a = g.name_off[self.index] as usize;
-        let b = a + g.name_len[self.index] as usize;
-        std::str::from_utf8(&g.strings[a..b]).unwrap_or("")
+        let r = self.record();
+        let a = r.name_off as usize;
+        let b = a + r.name_len as usize;
+        std::str::from_utf8(&self.gazetteer.strings[a..b]).unwrap_or("")
     }
 
     /// Latitude in degrees.
     pub fn lat(&self) -> f64 {
-        f64::from(self.gazetteer.lat[self.index]) / 1e5
+        f64::from(self.record().lat) / 1e5
     }
 
     /// Longitude in degrees.
     pub fn lon(&self) -> f64 {
-        f64::from(self.gazetteer.lon[self.index]) / 1e5
+        f64::from(self.record().lon) / 1e5
     }
 
     /// Population (0 when unknown).
     pub fn population(&self) -> u64 {
-        u64::from(self.gazetteer.population[self.index])
+        u64::from(self.record().population)
     }
 
     /// What kind of place this is.
     pub fn kind(&self) -> PlaceKind {
-        match self.gazetteer.kind[self.index] {
-            0 => PlaceKind::Country,
-            1 => PlaceKind::Admin1,
-            2 => PlaceKind::Admin2,
-            3 => PlaceKind::City,
-            5 => PlaceKind::Continent,
-            _ => PlaceKind::Region,
-        }
+        kind_of(self.record().kind)
     }
 
     /// ISO 3166-1 alpha-2 country code, if the place is in one country.
     pub fn country_code(&self) -> Option<&'g str> {
-        let cc = &self.gazetteer.cc[self.index];
+        let cc = &self.gazetteer.records[self.index].cc;
         if cc[0].is_ascii_uppercase() && cc[1].is_ascii_uppercase() {
             std::str::from_utf8(cc).ok()
         } else {
@@ -489,7 +500,7 @@ impl<'g> Entry<'g> {
 
     /// The first-level division the place lies in.
     pub fn admin1(&self) -> Option<Entry<'g>> {
-        match self.gazetteer.admin1[self.index] {
+        match self.record().admin1 {
             u32::MAX => None,
             a => Some(self.gazetteer.entry(a)),
         }

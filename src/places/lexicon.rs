@@ -1,7 +1,6 @@
 //! Small closed word lists the context filters consult. All entries are lower case, as folded
 //! by [`tokens::fold_word`](super::tokens::fold_word).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words before a name that mark it as a place ("in Nineveh", "near Rutba").
@@ -293,22 +292,86 @@ static ALL_SETS: &[&WordSet] = &[
     &PARTICLES,
 ];
 
-static CLASSES: LazyLock<HashMap<&'static str, u32, FxBuild>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32, FxBuild> = HashMap::default();
-    for set in ALL_SETS {
-        for w in set.words {
-            *map.entry(w).or_default() |= set.bit;
+/// Every listed word with its classes, in an open-addressing table of words packed in two
+/// `u64`s: a lookup is a multiply, a load and two compares (these lookups run for every
+/// word next to a capitalised one).
+struct ClassTable {
+    /// (first 8 bytes, next 8 bytes, length and classes) per slot; length 0 for empty.
+    slots: Vec<(u64, u64, u32, u32)>,
+}
+
+/// Slots of the table (a power of two, several times the number of listed words).
+const CLASS_SLOTS: usize = 4096;
+
+/// Longest listed word.
+const MAX_WORD: usize = 16;
+
+fn pack(word: &[u8]) -> (u64, u64) {
+    let mut b = [0u8; MAX_WORD];
+    let n = word.len().min(MAX_WORD);
+    b[..n].copy_from_slice(&word[..n]);
+    let (lo, hi) = b.split_at(8);
+    (
+        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+    )
+}
+
+fn slot_of(lo: u64, hi: u64, len: usize) -> usize {
+    let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 52) as usize & (CLASS_SLOTS - 1)
+}
+
+impl ClassTable {
+    fn new() -> ClassTable {
+        let mut slots = vec![(0, 0, 0, 0); CLASS_SLOTS];
+        for set in ALL_SETS {
+            for w in set.words {
+                let (lo, hi) = pack(w.as_bytes());
+                let mut i = slot_of(lo, hi, w.len());
+                loop {
+                    let s = &mut slots[i];
+                    if s.2 == 0 {
+                        *s = (lo, hi, w.len() as u32, set.bit);
+                        break;
+                    }
+                    if (s.0, s.1, s.2) == (lo, hi, w.len() as u32) {
+                        s.3 |= set.bit;
+                        break;
+                    }
+                    i = (i + 1) & (CLASS_SLOTS - 1);
+                }
+            }
+        }
+        ClassTable { slots }
+    }
+
+    fn get(&self, word: &[u8]) -> u32 {
+        let (lo, hi) = pack(word);
+        let mut i = slot_of(lo, hi, word.len());
+        loop {
+            let Some(&(a, b, len, classes)) = self.slots.get(i) else {
+                return 0;
+            };
+            if len == 0 {
+                return 0;
+            }
+            if a == lo && b == hi && len as usize == word.len() {
+                return classes;
+            }
+            i = (i + 1) & (CLASS_SLOTS - 1);
         }
     }
-    map
-});
+}
+
+static CLASSES: LazyLock<ClassTable> = LazyLock::new(ClassTable::new);
 
 /// The lists `word` (folded) belongs to, as a bit set of [`WordSet::bit`]s.
 pub fn classes(word: &str) -> u32 {
-    if word.len() > 16 {
+    if word.is_empty() || word.len() > MAX_WORD {
         return 0; // longer than any listed word
     }
-    CLASSES.get(word).copied().unwrap_or(0)
+    CLASSES.get(word.as_bytes())
 }
 
 /// Lower-case words that may start a name when a capitalised word follows ("al-Rutbah").
@@ -337,4 +400,24 @@ pub fn trailing_head(word: &str) -> Option<Head> {
         "city" | "town" | "village" => Head::City,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_its_lists() {
+        let total: usize = ALL_SETS.iter().map(|s| s.words.len()).sum();
+        assert!(total * 3 < CLASS_SLOTS, "{total} words: grow CLASS_SLOTS");
+        for set in ALL_SETS {
+            for w in set.words {
+                assert!(w.len() <= MAX_WORD, "{w:?} is longer than MAX_WORD");
+                assert!(set.contains(w), "{w:?} not found");
+            }
+        }
+        assert_eq!(classes("notalistedword"), 0);
+        assert_eq!(classes(""), 0);
+        assert!(!FIRST_NAMES.contains("province"));
+    }
 }

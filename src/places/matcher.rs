@@ -4,9 +4,7 @@
 //! Each start word is extended by at most [`MAX_WORDS`] words, so the pass is linear in the
 //! length of the text.
 
-use std::collections::HashMap;
-
-use crate::places::lexicon::{self, FxBuild, Head};
+use crate::places::lexicon::{self, Head};
 use crate::places::tokens::Token;
 use crate::span::Span;
 
@@ -20,10 +18,15 @@ pub struct NameRef {
 }
 
 /// A name index the matcher can search.
-pub trait Names {
+pub trait Names<'k> {
     /// Where `key` is found, if anywhere, and whether some longer name starts with `key` and a
     /// space.
     fn lookup(&self, key: &str) -> (Option<NameRef>, bool);
+
+    /// Like [`Names::lookup`], for one word of the text (which may be remembered).
+    fn lookup_word(&self, t: &Token<'k>) -> (Option<NameRef>, bool) {
+        self.lookup(t.key)
+    }
 }
 
 /// The most words a gazetteer name may have.
@@ -57,12 +60,6 @@ fn joinable(gap: &str) -> bool {
         && gap.matches(',').count() <= 1
 }
 
-pub(crate) fn starts_upper(text: &str, span: Span) -> bool {
-    text.get(span.start..span.end)
-        .and_then(|s| s.chars().next())
-        .is_some_and(|c| c.is_uppercase())
-}
-
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
@@ -87,19 +84,16 @@ pub(crate) fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 }
 
 /// All candidates, left to right, not overlapping (the longest name wins at each start).
-pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut cache: HashMap<&'k str, (Option<NameRef>, bool), FxBuild> = HashMap::default();
+pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 4);
     let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let upper = starts_upper(text, t.span);
+        let upper = t.upper;
         let particle = !upper
             && t.key.len() <= 5
-            && tokens
-                .get(i + 1)
-                .is_some_and(|n| starts_upper(text, n.span))
+            && tokens.get(i + 1).is_some_and(|n| n.upper)
             && matches!(gap(text, tokens, i), "-" | " ")
             && lexicon::PARTICLES.contains(t.key);
         if !upper && !particle {
@@ -112,7 +106,7 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names) -> Ve
             && lexicon::FUNCTION_WORDS.contains(t.key)
             && !tokens
                 .get(i + 1)
-                .is_some_and(|n| n.sentence == t.sentence && starts_upper(text, n.span))
+                .is_some_and(|n| n.sentence == t.sentence && n.upper)
         {
             i += 1;
             continue;
@@ -138,14 +132,12 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names) -> Ve
             // "province" or "area" (those are heads, outside the span).
             // Names repeat within a text: single words are looked up once.
             let (found, longer) = if j == i {
-                *cache
-                    .entry(tokens[i].key)
-                    .or_insert_with(|| names.lookup(&key))
+                names.lookup_word(&tokens[i])
             } else {
                 names.lookup(&key)
             };
             if let Some(k) = found
-                && (j == i || starts_upper(text, tokens[j].span) || tokens[j].key.len() == 1)
+                && (j == i || tokens[j].upper || tokens[j].key.len() == 1)
             {
                 shorter = best;
                 best = Some((j + 1, k));
@@ -158,7 +150,7 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names) -> Ve
         if let (Some((last, _)), Some(_)) = (best, shorter)
             && last - i > 1
             && tokens[last - 1].key == "city"
-            && tokens.get(last).is_some_and(|t| starts_upper(text, t.span))
+            && tokens.get(last).is_some_and(|t| t.upper)
             && gap(text, tokens, last - 1) == " "
         {
             best = shorter;
@@ -217,7 +209,7 @@ fn street_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     let sentence = tokens[i].sentence;
     for j in i + 1..tokens.len().min(i + 4) {
         let t = &tokens[j];
-        if t.sentence != sentence || !starts_upper(text, t.span) {
+        if t.sentence != sentence || !t.upper {
             return None;
         }
         let g = gap(text, tokens, j - 1);
@@ -273,7 +265,7 @@ pub(crate) fn head_after(text: &str, tokens: &[Token], last: usize) -> Option<He
 fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     let mut j = i;
     while j < tokens.len() && j < i + 4 {
-        if !starts_upper(text, tokens[j].span) {
+        if !tokens[j].upper {
             break;
         }
         if j > i && !matches!(gap(text, tokens, j - 1), " " | "-") {
@@ -311,7 +303,7 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     }
     // "the Hazar area": a lower-case head follows.
     let head = head_after(text, tokens, j)?;
-    let next_upper = tokens.get(j).is_some_and(|t| starts_upper(text, t.span));
+    let next_upper = tokens.get(j).is_some_and(|t| t.upper);
     if next_upper || tokens[j - 1].possessive {
         return None;
     }

@@ -41,6 +41,7 @@ mod context;
 pub mod gazetteer;
 mod lexicon;
 mod matcher;
+mod names;
 mod relative;
 mod resolver;
 mod tokens;
@@ -229,17 +230,18 @@ impl PlaceExtractor {
     /// Places in `text`, in order, each inside one of `sentences`.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
-        let mut buffer = tokens::Words::default();
-        for (i, s) in sentences.iter().enumerate() {
-            tokens::tokenize(text, s.span.start, s.span.end, i, gazetteer, &mut buffer);
-        }
-        let words = buffer.tokens();
-        let index = user::Index {
+        let mut folded = String::with_capacity(text.len() / 8 + 16);
+        let (mut words, title_case) = tokens::tokenize(
+            text,
+            sentences.iter().map(|s| s.span),
             gazetteer,
-            user: &self.user,
-        };
+            &mut folded,
+            true,
+        );
+        tokens::look_up(&mut words, gazetteer);
+        let index = user::Index::new(gazetteer, &self.user, words.len());
         let candidates = matcher::candidates(text, &words, &index);
-        let mentions = context::judge(text, &words, candidates, &index);
+        let mentions = context::judge(text, &words, &title_case, candidates, &index);
         let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);
         relative::locate(text, &words, &mut places);
         places

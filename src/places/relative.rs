@@ -76,6 +76,32 @@ pub fn destination(lat: f64, lon: f64, bearing_deg: f64, km: f64) -> (f64, f64) 
     (phi2.to_degrees(), lon2)
 }
 
+/// Whether `window` ends with "of" or "of the" and white space, as the phrase does (a cheap
+/// test before the pattern: most places have no such phrase before them).
+fn ends_with_of(window: &str) -> bool {
+    fn ends_with(s: &str, suffix: &str) -> bool {
+        s.len() >= suffix.len()
+            && s.get(s.len() - suffix.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+    }
+    let w = window.trim_end();
+    if w.len() == window.len() {
+        return false;
+    }
+    let w = if ends_with(w, "the") {
+        let rest = &w[..w.len() - 3];
+        let trimmed = rest.trim_end();
+        if trimmed.len() < rest.len() {
+            trimmed
+        } else {
+            w
+        }
+    } else {
+        w
+    };
+    ends_with(w, "of")
+}
+
 /// Gives located places their computed point.
 pub fn locate(text: &str, _tokens: &[Token], places: &mut [Place]) {
     for k in 0..places.len() {
@@ -89,6 +115,10 @@ pub fn locate(text: &str, _tokens: &[Token], places: &mut [Place]) {
         let Some(window) = text.get(from..places[k].span.start) else {
             continue;
         };
+        // The phrase ends in "of" or "of the": most places are not preceded by one.
+        if !ends_with_of(window) {
+            continue;
+        }
         let Some(caps) = PHRASE.captures(window) else {
             continue;
         };

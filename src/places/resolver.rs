@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::places::context::Mention;
-use crate::places::gazetteer::{Entry, NameFlags};
+use crate::places::gazetteer::{Entry, Gazetteer, NameFlags};
 use crate::places::lexicon::{FxBuild, Head};
 use crate::places::tokens::Token;
 use crate::places::user::{ExtraPlace, Index};
@@ -72,105 +72,117 @@ impl<'a> Option_<'a> {
     }
 }
 
-/// Countries and admin1 divisions the document is about, with weights.
-/// What one mention says about where the story is.
-#[derive(Default)]
-struct Contribution<'c> {
-    countries: Vec<(&'c str, f64, bool)>,
-    admin1: Vec<(u32, f64)>,
+/// A country code as two bytes: evidence is keyed by it.
+type Cc = [u8; 2];
+
+fn cc_of(code: Option<&str>) -> Option<Cc> {
+    match code?.as_bytes() {
+        &[a, b] => Some([a, b]),
+        _ => None,
+    }
 }
 
-impl<'c> Contribution<'c> {
-    fn add_to(&self, ev: &mut Evidence<'c>) {
-        for &(cc, w, named) in &self.countries {
-            *ev.countries.entry(cc).or_default() += w;
-            if named {
-                *ev.named.entry(cc).or_default() += w;
-            }
-        }
-        for &(a, w) in &self.admin1 {
-            *ev.admin1.entry(a).or_default() += w;
+/// One reading of a mention, with what does not change between rounds of coherence.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    option: Option_<'a>,
+    kind: PlaceKind,
+    country: Option<Cc>,
+    admin1: Option<u32>,
+    population: u64,
+    /// Per-text numbers of `country` and `admin1`, or [`NONE`].
+    country_id: u32,
+    admin1_id: u32,
+    prior: f64,
+    /// The prior and every bonus that does not depend on the other mentions' readings.
+    fixed: f64,
+}
+
+impl<'a> Reading<'a> {
+    fn new(option: Option_<'a>) -> Reading<'a> {
+        Reading {
+            option,
+            kind: option.kind(),
+            country: cc_of(option.country()),
+            admin1: option.admin1(),
+            population: option.population(),
+            country_id: NONE,
+            admin1_id: NONE,
+            prior: option.prior(),
+            fixed: 0.0,
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn score(
-    o: &Option_<'_>,
-    prior: f64,
+/// What one mention's current reading says about where the story is: its country and
+/// division (per-text numbers, or [`NONE`]) and how much.
+#[derive(Clone, Copy)]
+struct Pick {
+    country: u32,
+    admin1: u32,
+    weight: f64,
+    named: bool,
+}
+
+/// The bonuses of a reading that hold whatever the other mentions turn out to be: the head
+/// word, namesakes, the user's focus, an explicit container ("Alexandria, La.").
+fn fixed_bonus(
+    r: &Reading<'_>,
     m: &Mention,
-    opts: &[Option_<'_>],
-    ev: &Evidence<'_>,
-    own: &Contribution<'_>,
-    container: Option<Option_<'_>>,
+    rs: &[Reading<'_>],
+    container: Option<&Reading<'_>>,
     config: &PlacesConfig,
 ) -> f64 {
-    let mut s = prior + head_bonus(m.head, o.kind());
+    let mut s = head_bonus(m.head, r.kind);
     // A division named like its big city ("Damascus", "Baghdad") gives way to the city unless
     // a head says otherwise, or the division is far bigger ("New York" is the state as often
     // as the city). The division loses ground; the city gains none over other cities.
-    let city_namesake = matches!(o.kind(), PlaceKind::Admin1 | PlaceKind::Admin2)
+    let city_namesake = matches!(r.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
         && m.head.is_none()
-        && opts.iter().any(|x| {
-            x.kind() == PlaceKind::City
-                && x.population() >= 100_000
-                && x.country() == o.country()
-                && x.population() * 2 >= o.population()
+        && rs.iter().any(|x| {
+            x.kind == PlaceKind::City
+                && x.population >= 100_000
+                && x.country == r.country
+                && x.population * 2 >= r.population
         });
     if city_namesake {
         s -= 5.0;
     }
+    let primary =
+        |x: &Reading<'_>| matches!(x.option, Option_::Gazetteer(_, f) if f.has(NameFlags::PRIMARY));
+    let gazetteer = matches!(r.option, Option_::Gazetteer(..));
     // "Tunis" is the city's own name and only an alternate of the country's.
-    if let Option_::Gazetteer(_, flags) = o
-        && !flags.has(NameFlags::PRIMARY)
-        && matches!(o.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2)
-        && opts.iter().any(|x| {
-            matches!(x, Option_::Gazetteer(e, f)
-                if e.kind() == PlaceKind::City && f.has(NameFlags::PRIMARY) && e.population() >= 100_000)
-        })
+    if gazetteer
+        && !primary(r)
+        && matches!(
+            r.kind,
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+        )
+        && rs
+            .iter()
+            .any(|x| x.kind == PlaceKind::City && primary(x) && x.population >= 100_000)
     {
         s -= 6.0;
     }
-    if let Some(cc) = o.country() {
-        // The mention's own reading is no evidence for itself.
-        let mine: f64 = own
-            .countries
-            .iter()
-            .filter(|x| x.0 == cc)
-            .map(|x| x.1)
-            .sum();
-        let e = ev.countries.get(cc).copied().unwrap_or(0.0) - mine;
-        s += 3.0 * e.clamp(0.0, 2.0);
-        if config.countries.iter().any(|c| c == cc) {
-            s += 8.0;
-        }
-    } else if matches!(o.kind(), PlaceKind::Region | PlaceKind::Continent) {
-        // Oceans, continents and regions across borders ("Middle East") fit any story as
-        // well as its best-attested country does.
-        let best = ev.countries.values().copied().fold(0.0, f64::max);
-        s += 3.0 * best.clamp(0.0, 2.0);
+    if let Some(cc) = r.country
+        && config.countries.iter().any(|c| c.as_bytes() == cc)
+    {
+        s += 8.0;
     }
     // "Mexico" is the country's own name and only an alternate of Mexico City's.
-    if let Option_::Gazetteer(_, flags) = o
-        && !flags.has(NameFlags::PRIMARY)
-        && o.kind() == PlaceKind::City
-        && opts.iter().any(|x| {
-            matches!(x, Option_::Gazetteer(e, f)
-                if matches!(e.kind(), PlaceKind::Country | PlaceKind::Admin1)
-                    && f.has(NameFlags::PRIMARY))
-        })
+    if gazetteer
+        && !primary(r)
+        && r.kind == PlaceKind::City
+        && rs
+            .iter()
+            .any(|x| matches!(x.kind, PlaceKind::Country | PlaceKind::Admin1) && primary(x))
     {
         s -= 4.0;
     }
-    if let Some(a) = o.admin1() {
-        let mine: f64 = own.admin1.iter().filter(|x| x.0 == a).map(|x| x.1).sum();
-        let e = ev.admin1.get(&a).copied().unwrap_or(0.0) - mine;
-        s += 3.0 * e.clamp(0.0, 2.0);
-    }
     if let Some(cont) = container {
-        let inside = match cont.kind() {
-            PlaceKind::Country => o.country() == cont.country(),
-            _ => o.admin1().is_some() && o.admin1() == cont.admin1(),
+        let inside = match cont.kind {
+            PlaceKind::Country => r.country == cont.country,
+            _ => r.admin1.is_some() && r.admin1 == cont.admin1,
         };
         if inside {
             s += 10.0;
@@ -179,12 +191,75 @@ fn score(
     s
 }
 
-#[derive(Default)]
-struct Evidence<'c> {
-    countries: HashMap<&'c str, f64, FxBuild>,
-    /// Countries named outright: by a country mention, an admin1, a demonym or the user.
-    named: HashMap<&'c str, f64, FxBuild>,
-    admin1: HashMap<u32, f64, FxBuild>,
+/// No country or division.
+const NONE: u32 = u32::MAX;
+
+/// Numbers for the countries or divisions of one text, in order of first sight. A text names
+/// few of them: a short list searched from the end (where the last one looked up usually
+/// is), with a map once it grows.
+struct Ids<K> {
+    keys: Vec<K>,
+    map: HashMap<K, u32, FxBuild>,
+}
+
+impl<K> Default for Ids<K> {
+    fn default() -> Ids<K> {
+        Ids {
+            keys: Vec::new(),
+            map: HashMap::default(),
+        }
+    }
+}
+
+/// Beyond this many keys, [`Ids`] uses its map.
+const IDS_LIST: usize = 24;
+
+impl<K: std::hash::Hash + Eq + Copy> Ids<K> {
+    fn id(&mut self, key: K) -> u32 {
+        if self.keys.len() <= IDS_LIST {
+            if let Some(i) = self.keys.iter().rposition(|&k| k == key) {
+                return i as u32;
+            }
+            self.keys.push(key);
+            if self.keys.len() > IDS_LIST {
+                self.map = self
+                    .keys
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &k)| (k, i as u32))
+                    .collect();
+            }
+            return (self.keys.len() - 1) as u32;
+        }
+        let next = self.keys.len() as u32;
+        *self.map.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            next
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// The readings of every mention, in one buffer.
+struct Readings<'a> {
+    all: Vec<Reading<'a>>,
+    /// `all[at[i].0..at[i].1]` are the readings of mention `i` (twins share theirs).
+    at: Vec<(usize, usize)>,
+}
+
+impl<'a> Readings<'a> {
+    fn of(&self, i: usize) -> &[Reading<'a>] {
+        let (a, b) = self.at[i];
+        &self.all[a..b]
+    }
+
+    /// The reading with the best prior, the last of equals.
+    fn best_prior(&self, i: usize) -> Option<&Reading<'a>> {
+        self.of(i).iter().max_by(|a, b| score_cmp(a.prior, b.prior))
+    }
 }
 
 fn head_bonus(head: Option<Head>, kind: PlaceKind) -> f64 {
@@ -205,184 +280,31 @@ pub fn resolve(
     tokens: &[Token],
     _sentences: &[Sentence],
     mentions: Vec<Mention>,
-    index: &Index<'_>,
+    index: &Index<'_, '_>,
     config: &PlacesConfig,
 ) -> Vec<Place> {
     let g = index.gazetteer;
-    let options: Vec<Vec<Option_<'_>>> = mentions
-        .iter()
-        .map(|m| {
-            let mut o: Vec<Option_<'_>> = Vec::new();
-            if let Some(k) = m.user {
-                o.extend(index.user.places_of(k).map(Option_::User));
-            }
-            for p in &m.entries {
-                if !o
-                    .iter()
-                    .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
-                {
-                    o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
-                }
-            }
-            // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
-            // and keep the work per mention bounded.
-            if o.len() > MAX_OPTIONS {
-                o.sort_by(|a, b| score_cmp(b.prior(), a.prior()));
-                o.truncate(MAX_OPTIONS);
-            }
-            o
-        })
-        .collect();
-
-    let priors: Vec<Vec<f64>> = options
-        .iter()
-        .map(|opts| opts.iter().map(Option_::prior).collect())
-        .collect();
-    let best_prior = |i: usize| -> Option<Option_<'_>> {
-        priors[i]
-            .iter()
-            .enumerate()
-            .max_by(|a, b| score_cmp(*a.1, *b.1))
-            .map(|(j, _)| options[i][j])
-    };
-
-    // Evidence: the user's focus, demonyms, and the current reading of every other mention,
-    // weighted by how much a mention of that kind says about where the story is. Two rounds:
-    // readings from priors, then readings with evidence.
-    let mut chosen: Vec<Option<(usize, f64, f64)>> = vec![None; mentions.len()];
-    let mut base = Evidence::default();
-    for c in &config.countries {
-        *base.countries.entry(c.as_str()).or_default() += 3.0;
-        *base.named.entry(c.as_str()).or_default() += 3.0;
-    }
-    let mut demonym_ev: Vec<Vec<&str>> = vec![Vec::new(); mentions.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        for &d in &m.demonym_of {
-            if let Some(cc) = g.entry(d).country_code() {
-                demonym_ev[i].push(cc);
-            }
-        }
-    }
+    let n = mentions.len();
+    let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
+    let twins = twins(&mentions, &names);
+    let mut readings = readings_of(&mentions, &twins, index);
     // Very long inputs (a book, a dump) get one round of coherence and no proximity: the
     // refinements cost work per pair of mentions and say little across hundreds of pages.
-    let long_input = mentions.len() > LONG_INPUT;
+    let long_input = n > LONG_INPUT;
     let rounds = if long_input { 1 } else { 3 };
-    // Anchors for proximity: every local reading (city, district) of the other names in the
-    // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
-    // lie together. At most MAX_ANCHORS, from the first names of the story.
-    let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
-    let anchors: Vec<(u64, f64, f64)> = if long_input {
-        Vec::new()
-    } else {
-        let mut seen: Vec<u64> = Vec::new();
-        let mut out = Vec::new();
-        for (opts, &name) in options.iter().zip(&names) {
-            if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
-                continue;
-            }
-            seen.push(name);
-            for o in opts {
-                if let Option_::Gazetteer(e, _) = o
-                    && matches!(e.kind(), PlaceKind::City | PlaceKind::Admin2)
-                    && out.len() < MAX_ANCHORS
-                {
-                    out.push((name, e.lat(), e.lon()));
-                }
-            }
-        }
-        out.sort_by(|a, b| score_cmp(a.1, b.1));
-        out
-    };
-    // Proximity does not change between rounds: once per reading.
-    let near: Vec<Vec<f64>> = options
-        .iter()
-        .zip(&names)
-        .map(|(opts, &name)| opts.iter().map(|o| proximity(o, &anchors, name)).collect())
-        .collect();
-    for round in 0..rounds {
-        // Contributions of each mention under the current readings.
-        let contributions: Vec<Contribution<'_>> = mentions
-            .iter()
-            .zip(&options)
-            .enumerate()
-            .map(|(i, (_, opts))| {
-                let mut c = Contribution::default();
-                for &cc in &demonym_ev[i] {
-                    c.countries.push((cc, 1.0, true));
-                }
-                let pick = if round == 0 {
-                    best_prior(i)
-                } else {
-                    chosen[i].and_then(|(j, _, _)| opts.get(j).copied())
-                };
-                if let Some(o) = pick {
-                    let (w, named) = match o.kind() {
-                        PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
-                        PlaceKind::Admin2 => (0.8, false),
-                        PlaceKind::City if o.population() >= 100_000 => (0.8, false),
-                        PlaceKind::City => (0.5, false),
-                        _ => (0.3, false),
-                    };
-                    if round == 0 && !named && opts.len() > 1 {
-                        // An ambiguous small place says little before it is resolved.
-                    } else {
-                        if let Some(cc) = o.country() {
-                            c.countries.push((cc, w, named));
-                        }
-                        if let Some(a) = o.admin1() {
-                            c.admin1.push((a, w));
-                        }
-                    }
-                }
-                c
-            })
-            .collect();
-        let mut total = Evidence {
-            countries: base.countries.clone(),
-            named: base.named.clone(),
-            admin1: HashMap::default(),
-        };
-        for c in &contributions {
-            c.add_to(&mut total);
-        }
-        for (i, (m, opts)) in mentions.iter().zip(&options).enumerate() {
-            let container = if m.comma_next && i + 1 < mentions.len() {
-                best_prior(i + 1)
-                    .filter(|b| matches!(b.kind(), PlaceKind::Country | PlaceKind::Admin1))
-            } else {
-                None
-            };
-            let scores: Vec<f64> = opts
-                .iter()
-                .zip(&priors[i])
-                .zip(&near[i])
-                .map(|((o, &p), &n)| {
-                    score(o, p, m, opts, &total, &contributions[i], container, config) + n
-                })
-                .collect();
-            chosen[i] = scores
-                .iter()
-                .enumerate()
-                .max_by(|a, b| score_cmp(*a.1, *b.1))
-                .map(|(j, &s)| {
-                    let total: f64 = scores.iter().map(|x| (x - s).exp()).sum();
-                    (j, s, 1.0 / total)
-                });
-        }
-        if round == rounds - 1 {
-            base.named = total.named;
-        }
-    }
-    let ev = base;
+    fix(&mut readings, &mentions, &twins, &names, long_input, config);
+    let (chosen, named) = cohere(&mut readings, &mentions, &twins, g, rounds, config);
+    // Countries named outright, under the final readings.
+    let named_any = named.iter().any(|&w| w > 0.0);
+    let is_named = |r: &Reading<'_>| named.get(r.country_id as usize).is_some_and(|&w| w > 0.0);
 
     // One sense per document: the same name keeps its most confident reading.
     let mut by_key: HashMap<u64, (u64, f64), FxBuild> = HashMap::default();
     let key_of = |m: &Mention| name_hash(tokens, m);
-    for ((m, opts), c) in mentions.iter().zip(&options).zip(&chosen) {
-        if let (Some((j, s, _)), Some(Option_::Gazetteer(e, _))) =
-            (c, c.and_then(|c| opts.get(c.0)))
+    for (i, (m, c)) in mentions.iter().zip(&chosen).enumerate() {
+        if let (Some((_, s, _)), Some(Option_::Gazetteer(e, _))) =
+            (c, c.and_then(|c| readings.of(i).get(c.0).map(|r| r.option)))
         {
-            let _ = j;
             let k = key_of(m);
             let slot = by_key.entry(k).or_insert((e.geonameid(), *s));
             if *s > slot.1 {
@@ -393,19 +315,20 @@ pub fn resolve(
 
     let mut places = Vec::with_capacity(mentions.len());
     let mut streets = Vec::new();
-    for ((m, opts), c) in mentions.iter().zip(&options).zip(chosen) {
-        let sentence = tokens[m.first].sentence;
+    for (i, (m, c)) in mentions.iter().zip(chosen).enumerate() {
+        let rs = readings.of(i);
+        let sentence = tokens[m.first].sentence as usize;
         let surface = m.span.as_str(text);
         let mut pick = c.map(|(j, _, share)| (j, share));
         if let Some(&(gid, _)) = by_key.get(&key_of(m)) {
-            if let Some(j) = opts
+            if let Some(j) = rs
                 .iter()
-                .position(|o| matches!(o, Option_::Gazetteer(e, _) if e.geonameid() == gid))
+                .position(|r| matches!(r.option, Option_::Gazetteer(e, _) if e.geonameid() == gid))
             {
                 pick = Some((j, pick.map_or(0.5, |p| p.1)));
             }
         }
-        if opts.is_empty() {
+        if rs.is_empty() {
             if !m.demonym_of.is_empty() {
                 if config.demonyms {
                     let e = g.entry(m.demonym_of[0]);
@@ -426,31 +349,29 @@ pub fn resolve(
             continue;
         }
         let Some((j, share)) = pick else { continue };
-        let mut o = opts[j];
+        let Some(mut r) = rs.get(j) else { continue };
         // A small place abroad in a document about somewhere else is more likely a local name
         // the gazetteer lacks ("the Hazar area" in a story about Iraq), or a big namesake.
-        let foreign_small = |o: &Option_<'_>| {
-            matches!(o, Option_::Gazetteer(..))
+        let foreign_small = |r: &Reading<'_>| {
+            matches!(r.option, Option_::Gazetteer(..))
                 && matches!(
-                    o.kind(),
+                    r.kind,
                     PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Region
                 )
-                && o.population() < 50_000
-                && !ev.named.is_empty()
-                && o.country().is_some_and(|cc| !ev.named.contains_key(cc))
+                && r.population < 50_000
+                && named_any
+                && r.country.is_some()
+                && !is_named(r)
         };
-        if foreign_small(&o) {
-            let big = opts
+        if foreign_small(r) {
+            let big = rs
                 .iter()
-                .zip(&priors_of(opts))
-                .filter(|(x, _)| {
-                    !foreign_small(x)
-                        && (x.population() >= 100_000 || x.kind() == PlaceKind::Country)
+                .filter(|x| {
+                    !foreign_small(x) && (x.population >= 100_000 || x.kind == PlaceKind::Country)
                 })
-                .max_by(|a, b| score_cmp(*a.1, *b.1))
-                .map(|(x, _)| *x);
+                .max_by(|a, b| score_cmp(a.prior, b.prior));
             match big {
-                Some(b) => o = b,
+                Some(b) => r = b,
                 None => {
                     // Only place-shaped mentions stay ("the Hazar area"); "Obama took office" goes.
                     if m.head.is_some() {
@@ -461,7 +382,7 @@ pub fn resolve(
             }
         }
         let score = (m.confidence * (0.5 + 0.5 * share)).clamp(0.0, 1.0);
-        match o {
+        match r.option {
             Option_::Gazetteer(e, _) if m.feature => {
                 // "Catawba River": the feature is not in the gazetteer; the place it is named
                 // after gives an approximate point.
@@ -494,6 +415,312 @@ pub fn resolve(
     places
 }
 
+/// For each mention, the first mention it is a twin of (itself if none): the same name with
+/// the same entries and head, and nothing that makes its setting differ (a demonym reading or
+/// a container after a comma). Twins get the same readings and scores, computed once.
+fn twins(mentions: &[Mention], names: &[u64]) -> Vec<usize> {
+    let plain = |m: &Mention| !m.comma_next && m.demonym_of.is_empty();
+    let mut first: HashMap<u64, usize, FxBuild> = HashMap::default();
+    let mut out = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let t = match first.get(&names[i]) {
+            Some(&t) => {
+                let f = &mentions[t];
+                let same = plain(m)
+                    && f.user == m.user
+                    && f.head == m.head
+                    && f.entries.len() == m.entries.len()
+                    && f.entries
+                        .iter()
+                        .zip(&m.entries)
+                        .all(|(a, b)| a.entry == b.entry && a.flags == b.flags);
+                if same { t } else { i }
+            }
+            None => {
+                if plain(m) {
+                    first.insert(names[i], i);
+                }
+                i
+            }
+        };
+        out.push(t);
+    }
+    out
+}
+
+/// The readings of every mention: its user places and gazetteer entries, at most
+/// [`MAX_OPTIONS`] of them (the best priors).
+fn readings_of<'g>(mentions: &[Mention], twins: &[usize], index: &Index<'g, '_>) -> Readings<'g> {
+    let g = index.gazetteer;
+    let mut readings = Readings {
+        all: Vec::with_capacity(
+            mentions
+                .iter()
+                .map(|m| m.entries.len().min(MAX_OPTIONS) + 1)
+                .sum(),
+        ),
+        at: Vec::with_capacity(mentions.len()),
+    };
+    let mut o: Vec<Option_<'_>> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if twins[i] != i {
+            // The same name in the same setting: the same readings.
+            let t = readings.at[twins[i]];
+            readings.at.push(t);
+            continue;
+        }
+        o.clear();
+        if let Some(k) = m.user {
+            o.extend(index.user.places_of(k).map(Option_::User));
+        }
+        for p in &m.entries {
+            if !o
+                .iter()
+                .any(|x| matches!(x, Option_::Gazetteer(e, _) if e.index() == p.entry))
+            {
+                o.push(Option_::Gazetteer(g.entry(p.entry), p.flags));
+            }
+        }
+        let from = readings.all.len();
+        readings.all.extend(o.iter().map(|&x| Reading::new(x)));
+        // Names shared by dozens of places ("Springfield"): the likeliest readings suffice,
+        // and keep the work per mention bounded. Ties keep their order.
+        if o.len() > MAX_OPTIONS {
+            let mine = &mut readings.all[from..];
+            let by_prior = |a: &(usize, Reading<'_>), b: &(usize, Reading<'_>)| {
+                score_cmp(b.1.prior, a.1.prior).then_with(|| a.0.cmp(&b.0))
+            };
+            let mut ranked: Vec<(usize, Reading<'_>)> = mine.iter().copied().enumerate().collect();
+            ranked.select_nth_unstable_by(MAX_OPTIONS - 1, by_prior);
+            ranked.truncate(MAX_OPTIONS);
+            ranked.sort_unstable_by(by_prior);
+            for (slot, (_, r)) in mine.iter_mut().zip(ranked) {
+                *slot = r;
+            }
+            readings.all.truncate(from + MAX_OPTIONS);
+        }
+        readings.at.push((from, readings.all.len()));
+    }
+    readings
+}
+
+/// Sets each reading's fixed score: its prior and every bonus that does not depend on the
+/// other mentions' readings, proximity to the other names' places included.
+fn fix(
+    readings: &mut Readings<'_>,
+    mentions: &[Mention],
+    twins: &[usize],
+    names: &[u64],
+    long_input: bool,
+    config: &PlacesConfig,
+) {
+    let n = mentions.len();
+    // Anchors for proximity: every local reading (city, district) of the other names in the
+    // story, so that "Paris and Henry County" settle on the Paris and the Henry County that
+    // lie together. At most MAX_ANCHORS, from the first names of the story.
+    let anchors: Vec<(u64, f64, f64)> = if long_input {
+        Vec::new()
+    } else {
+        let mut seen: Vec<u64> = Vec::new();
+        let mut out = Vec::new();
+        for (i, &name) in names.iter().enumerate() {
+            if seen.contains(&name) || seen.len() >= MAX_ANCHOR_NAMES {
+                continue;
+            }
+            seen.push(name);
+            for r in readings.of(i) {
+                if let Option_::Gazetteer(e, _) = r.option
+                    && matches!(r.kind, PlaceKind::City | PlaceKind::Admin2)
+                    && out.len() < MAX_ANCHORS
+                {
+                    out.push((name, e.lat(), e.lon()));
+                }
+            }
+        }
+        out.sort_by(|a, b| score_cmp(a.1, b.1));
+        out
+    };
+    // Everything that does not change between rounds, once per reading.
+    for (i, m) in mentions.iter().enumerate() {
+        if twins[i] != i {
+            continue; // shares its twin's readings
+        }
+        let container = if m.comma_next && i + 1 < n {
+            readings
+                .best_prior(i + 1)
+                .filter(|b| matches!(b.kind, PlaceKind::Country | PlaceKind::Admin1))
+                .copied()
+        } else {
+            None
+        };
+        let (a, b) = readings.at[i];
+        for j in a..b {
+            let r = &readings.all[j];
+            let fixed = r.prior
+                + fixed_bonus(r, m, &readings.all[a..b], container.as_ref(), config)
+                + proximity(&r.option, &anchors, names[i]);
+            readings.all[j].fixed = fixed;
+        }
+    }
+}
+
+/// Rounds of coherence: each mention's reading given the others' ("Paris" with "Texas"). The
+/// chosen reading of each mention (with its score and its share of the probability mass) and
+/// how much each country (by per-text number) was named outright under the final readings.
+#[allow(clippy::type_complexity)]
+fn cohere(
+    readings: &mut Readings<'_>,
+    mentions: &[Mention],
+    twins: &[usize],
+    g: &Gazetteer,
+    rounds: usize,
+    config: &PlacesConfig,
+) -> (Vec<Option<(usize, f64, f64)>>, Vec<f64>) {
+    let n = mentions.len();
+    // Evidence: the user's focus, demonyms, and the current reading of every other mention,
+    // weighted by how much a mention of that kind says about where the story is. Rounds:
+    // readings from priors, then readings with evidence. The countries and divisions the
+    // evidence is about are numbered per text, so that a round adds and reads plain arrays.
+    let mut country_ids = Ids::<Cc>::default();
+    let mut admin1_ids = Ids::<u32>::default();
+    for r in &mut readings.all {
+        r.country_id = r.country.map_or(NONE, |cc| country_ids.id(cc));
+        r.admin1_id = r.admin1.map_or(NONE, |a| admin1_ids.id(a));
+    }
+    let focus: Vec<u32> = config
+        .countries
+        .iter()
+        .filter_map(|c| cc_of(Some(c)))
+        .map(|cc| country_ids.id(cc))
+        .collect();
+    let mut demonyms: Vec<u32> = Vec::new();
+    let mut demonyms_at: Vec<usize> = Vec::with_capacity(n + 1);
+    for m in mentions {
+        demonyms_at.push(demonyms.len());
+        for &d in &m.demonym_of {
+            if let Some(cc) = cc_of(g.entry(d).country_code()) {
+                demonyms.push(country_ids.id(cc));
+            }
+        }
+    }
+    demonyms_at.push(demonyms.len());
+    let demonyms_of = |i: usize| &demonyms[demonyms_at[i]..demonyms_at[i + 1]];
+    let (nc, na) = (country_ids.len(), admin1_ids.len());
+    let mut base_countries = vec![0.0; nc];
+    let mut base_named = vec![0.0; nc];
+    for &c in &focus {
+        base_countries[c as usize] += 3.0;
+        base_named[c as usize] += 3.0;
+    }
+    let mut countries = vec![0.0; nc];
+    let mut named = vec![0.0; nc];
+    let mut admin1 = vec![0.0; na];
+    // (reading, score, share of the probability mass) per mention.
+    let mut chosen: Vec<Option<(usize, f64, f64)>> = vec![None; n];
+    let mut picks: Vec<Option<Pick>> = vec![None; n];
+    let mut scores: Vec<f64> = Vec::with_capacity(MAX_OPTIONS);
+    for round in 0..rounds {
+        // What each mention says under the current readings.
+        for i in 0..n {
+            let rs = readings.of(i);
+            let r = if round == 0 {
+                readings.best_prior(i)
+            } else {
+                chosen[i].and_then(|(j, _, _)| rs.get(j))
+            };
+            picks[i] = r.and_then(|r| {
+                let (weight, named) = match r.kind {
+                    PlaceKind::Country | PlaceKind::Admin1 => (1.0, true),
+                    PlaceKind::Admin2 => (0.8, false),
+                    PlaceKind::City if r.population >= 100_000 => (0.8, false),
+                    PlaceKind::City => (0.5, false),
+                    _ => (0.3, false),
+                };
+                // An ambiguous small place says little before it is resolved.
+                let silent = round == 0 && !named && rs.len() > 1;
+                (!silent).then_some(Pick {
+                    country: r.country_id,
+                    admin1: r.admin1_id,
+                    weight,
+                    named,
+                })
+            });
+        }
+        countries.copy_from_slice(&base_countries);
+        named.copy_from_slice(&base_named);
+        admin1.fill(0.0);
+        for (i, p) in picks.iter().enumerate() {
+            for &c in demonyms_of(i) {
+                countries[c as usize] += 1.0;
+                named[c as usize] += 1.0;
+            }
+            if let Some(p) = p {
+                if let Some(w) = countries.get_mut(p.country as usize) {
+                    *w += p.weight;
+                    if p.named {
+                        named[p.country as usize] += p.weight;
+                    }
+                }
+                if let Some(w) = admin1.get_mut(p.admin1 as usize) {
+                    *w += p.weight;
+                }
+            }
+        }
+        // Oceans, continents and regions across borders ("Middle East") fit any story as
+        // well as its best-attested country does.
+        let best_country = countries.iter().copied().fold(0.0, f64::max);
+        let last_round = round == rounds - 1;
+        for i in 0..n {
+            if twins[i] != i {
+                // Same readings, same pick, no demonym: the same choice.
+                chosen[i] = chosen[twins[i]];
+                continue;
+            }
+            let pick = picks[i];
+            scores.clear();
+            for r in readings.of(i) {
+                let mut s = r.fixed;
+                if let Some(&w) = countries.get(r.country_id as usize) {
+                    // The mention's own reading is no evidence for itself.
+                    let mut mine = demonyms_of(i)
+                        .iter()
+                        .filter(|&&d| d == r.country_id)
+                        .count() as f64;
+                    if let Some(p) = pick
+                        && p.country == r.country_id
+                    {
+                        mine += p.weight;
+                    }
+                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
+                } else if matches!(r.kind, PlaceKind::Region | PlaceKind::Continent) {
+                    s += 3.0 * best_country.clamp(0.0, 2.0);
+                }
+                if let Some(&w) = admin1.get(r.admin1_id as usize) {
+                    let mine = match pick {
+                        Some(p) if p.admin1 == r.admin1_id => p.weight,
+                        _ => 0.0,
+                    };
+                    s += 3.0 * (w - mine).clamp(0.0, 2.0);
+                }
+                scores.push(s);
+            }
+            chosen[i] = scores
+                .iter()
+                .enumerate()
+                .max_by(|a, b| score_cmp(*a.1, *b.1))
+                .map(|(j, &s)| {
+                    let share = if last_round {
+                        1.0 / scores.iter().map(|x| (x - s).exp()).sum::<f64>()
+                    } else {
+                        0.0
+                    };
+                    (j, s, share)
+                });
+        }
+    }
+    (chosen, named)
+}
+
 /// How many points of other names' readings a reading is compared with.
 const MAX_ANCHORS: usize = 128;
 
@@ -502,10 +729,6 @@ const MAX_ANCHOR_NAMES: usize = 24;
 
 /// Mentions beyond which an input counts as very long.
 const LONG_INPUT: usize = 2_000;
-
-fn priors_of(opts: &[Option_<'_>]) -> Vec<f64> {
-    opts.iter().map(Option_::prior).collect()
-}
 
 /// How many readings of one name are weighed.
 const MAX_OPTIONS: usize = 16;
@@ -531,7 +754,10 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
     }
     let (lat, lon) = (e.lat(), e.lon());
     let cos_lat = lat.to_radians().cos();
-    let mut best = f64::MAX;
+    // Squared angular distances of 100 and 300 km: no square root per anchor.
+    const NEAR: f64 = (100.0 / 6371.0) * (100.0 / 6371.0);
+    const CLOSE: f64 = (300.0 / 6371.0) * (300.0 / 6371.0);
+    let mut close = false;
     // Anchors are sorted by latitude; 3 degrees of latitude is over 300 km.
     let from = anchors.partition_point(|a| a.1 < lat - 3.0);
     for &(other, alat, alon) in &anchors[from..] {
@@ -544,15 +770,13 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
         // Equirectangular distance: plenty for "within a few hundred km".
         let x = (alon - lon).to_radians() * cos_lat;
         let y = (alat - lat).to_radians();
-        best = best.min((x * x + y * y).sqrt() * 6371.0);
+        let d = x * x + y * y;
+        if d <= NEAR {
+            return 3.5;
+        }
+        close |= d <= CLOSE;
     }
-    if best <= 100.0 {
-        3.5
-    } else if best <= 300.0 {
-        2.0
-    } else {
-        0.0
-    }
+    if close { 2.0 } else { 0.0 }
 }
 
 /// Streets get the point of the nearest town or district mentioned before them (or, failing

@@ -1,8 +1,13 @@
 //! The user's extra places, and the name index that searches them with the gazetteer.
 
-use crate::places::gazetteer::Gazetteer;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::places::gazetteer::{Gazetteer, KeyInfo};
+use crate::places::lexicon::FxBuild;
 use crate::places::matcher::{NameRef, Names};
 use crate::places::tokens;
+use crate::places::tokens::Token;
 use crate::places::{PlaceKind, PlacesConfig};
 
 /// A place added by the user: a name the gazetteer lacks, or one that should win over it.
@@ -166,27 +171,73 @@ impl UserPlaces {
     }
 }
 
-/// The gazetteer and the user's places, searched together.
-pub struct Index<'a> {
+/// The gazetteer and the user's places, searched together, for one text: what a word of the
+/// text is in the gazetteer is looked up once per text (names repeat).
+pub struct Index<'a, 'k> {
     pub gazetteer: &'a Gazetteer,
     pub user: &'a UserPlaces,
+    words: RefCell<HashMap<&'k str, KeyInfo, FxBuild>>,
 }
 
-impl Index<'_> {
-    /// Where a one-word `key` is found.
-    pub fn find_key(&self, key: &str) -> Option<NameRef> {
-        self.lookup(key).0
-    }
-}
-
-impl Names for Index<'_> {
-    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
-        let (gazetteer, longer) = self.gazetteer.lookup(key);
-        let r = NameRef {
+impl<'a, 'k> Index<'a, 'k> {
+    /// An index for a text of `words` words.
+    pub fn new(gazetteer: &'a Gazetteer, user: &'a UserPlaces, words: usize) -> Index<'a, 'k> {
+        // About one word in eight is looked up; distinct ones fewer still.
+        let capacity = (words / 8).clamp(16, 4096);
+        Index {
             gazetteer,
+            user,
+            words: RefCell::new(HashMap::with_capacity_and_hasher(
+                capacity,
+                FxBuild::default(),
+            )),
+        }
+    }
+
+    /// What the gazetteer knows about the word `key`, looked up once per text.
+    fn word(&self, key: &'k str) -> KeyInfo {
+        if let Some(&info) = self.words.borrow().get(key) {
+            return info;
+        }
+        let info = self.gazetteer.key_info(key);
+        self.words.borrow_mut().insert(key, info);
+        info
+    }
+
+    /// What the gazetteer knows about the word `t` (looked up already if capitalised).
+    fn info(&self, t: &Token<'k>) -> KeyInfo {
+        if t.upper { t.info } else { self.word(t.key) }
+    }
+
+    /// Where the one word `t` is found.
+    pub fn find_word(&self, t: &Token<'k>) -> Option<NameRef> {
+        self.lookup_word(t).0
+    }
+
+    /// Whether the word `t` is a common first name or surname.
+    pub fn is_person(&self, t: &Token<'k>) -> bool {
+        self.info(t).person()
+    }
+
+    fn combine(&self, key: &str, info: KeyInfo) -> (Option<NameRef>, bool) {
+        let r = NameRef {
+            gazetteer: info.names(),
             user: self.user.find(key),
         };
         let found = r.gazetteer.is_some() || r.user.is_some() || self.user.allowed(key);
-        (found.then_some(r), longer || self.user.has_longer(key))
+        (
+            found.then_some(r),
+            info.longer() || self.user.has_longer(key),
+        )
+    }
+}
+
+impl<'k> Names<'k> for Index<'_, 'k> {
+    fn lookup(&self, key: &str) -> (Option<NameRef>, bool) {
+        self.combine(key, self.gazetteer.key_info(key))
+    }
+
+    fn lookup_word(&self, t: &Token<'k>) -> (Option<NameRef>, bool) {
+        self.combine(t.key, self.info(t))
     }
 }

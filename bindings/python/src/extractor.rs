@@ -207,8 +207,8 @@ impl PyExtractor {
         let places = py.detach(|| self.inner.places(s));
         let offsets = factsift::CharOffsets::new(s);
         Ok(places
-            .iter()
-            .map(|x| PyPlace::from_core(x, s, &offsets))
+            .into_iter()
+            .map(|x| PyPlace::from_core_owned(x, s, &offsets))
             .collect())
     }
 

@@ -57,6 +57,27 @@ pub struct PyPlace {
 }
 
 impl PyPlace {
+    /// Like [`PyPlace::from_core`], taking the place: its strings move instead of being copied.
+    pub fn from_core_owned(p: factsift::Place, text: &str, offsets: &CharOffsets<'_>) -> PyPlace {
+        let (start, end) = offsets.span(p.span);
+        PyPlace {
+            text: p.span.as_str(text).to_string(),
+            start,
+            end,
+            sentence: p.sentence,
+            name: p.name,
+            kind: p.kind.as_str().to_string(),
+            country_code: p.country_code,
+            admin1: p.admin1,
+            lat: p.lat,
+            lon: p.lon,
+            geonameid: p.geonameid,
+            population: p.population,
+            modifier: p.modifier,
+            score: p.score,
+        }
+    }
+
     pub fn from_core(p: &factsift::Place, text: &str, offsets: &CharOffsets<'_>) -> PyPlace {
         let (start, end) = offsets.span(p.span);
         PyPlace {
