@@ -1,16 +1,10 @@
 //! Data-driven claim tests: every case in `tests/fixtures/claims/*.toml`, plus invariants that
 //! hold on any input (exact spans, no panic, linear work on pathological text).
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use factsift::{Claim, Extractor};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -79,20 +73,9 @@ fn check_invariants(text: &str, claims: &[Claim]) {
 #[test]
 fn fixtures() {
     let extractor = Extractor::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/claims");
     let mut cases = 0;
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        let file: File = toml::from_str(&fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for case in file.case {
+    for (_, file) in common::fixture_files::<Case>("claims") {
+        for case in file {
             cases += 1;
             let text = case.text.as_str();
             let claims = extractor.claims(text);
@@ -126,11 +109,7 @@ fn fixtures() {
             }
         }
     }
-    assert!(
-        cases >= 30,
-        "only {cases} fixture cases found in {}",
-        dir.display()
-    );
+    assert!(cases >= 30, "only {cases} claim fixture cases found");
 }
 
 #[test]

@@ -4,17 +4,11 @@
 //!   expectations; each field (date, source, claim-place link) must be right for ≥ 90% of facts.
 //! * The example article: each of its seven claims has the place, date and source a reader sees.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use factsift::dates::CivilDate;
 use factsift::{Document, Extractor, Fact};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -73,21 +67,12 @@ fn find_fact<'d>(doc: &'d Document<'_>, claim: &str) -> Option<&'d Fact> {
 
 #[test]
 fn fixture_facts_are_mostly_right() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/facts");
     let extractor = Extractor::new();
     let (mut total, mut dates, mut sources, mut places) = (0, 0, 0, 0);
     let mut misses = Vec::new();
-    let mut paths: Vec<_> = fs::read_dir(&dir)
-        .expect("fixture directory")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
+    for (file, cases) in common::fixture_files::<Case>("facts") {
         let before = (total, dates, sources, places);
-        let file: File = toml::from_str(&fs::read_to_string(&path).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for case in file.case {
+        for case in cases {
             let reference = case.reference.as_deref().and_then(CivilDate::parse_iso);
             let doc = extractor.analyze_at(&case.text, reference);
             doc.check_invariants().expect("a consistent document");
@@ -117,7 +102,7 @@ fn fixture_facts_are_mostly_right() {
         let n = (total - before.0) as f64;
         println!(
             "{}: {} facts; dates {:.1}%, sources {:.1}%, claim-place links {:.1}%",
-            path.file_name().unwrap_or_default().to_string_lossy(),
+            file,
             total - before.0,
             100.0 * (dates - before.1) as f64 / n,
             100.0 * (sources - before.2) as f64 / n,

@@ -1,17 +1,11 @@
 //! Place tests: the data-driven cases in `tests/fixtures/places/*.toml`, the embedded gazetteer,
 //! user options, and hostile input.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use factsift::places::gazetteer;
 use factsift::{Error, ExtraPlace, Extractor, Place, PlaceKind};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -88,18 +82,11 @@ fn detail_failures(case: &Case, places: &[Place], out: &mut Vec<String>) {
 
 #[test]
 fn fixture_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/places");
     let default = Extractor::new();
     let mut failures = Vec::new();
     let mut count = 0;
-    for entry in fs::read_dir(&dir).expect("fixture directory") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        let file: File = toml::from_str(&fs::read_to_string(&path).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for case in file.case {
+    for (file, cases) in common::fixture_files::<Case>("places") {
+        for case in cases {
             count += 1;
             let extractor = if case.focus.is_empty() {
                 default.clone()
@@ -115,11 +102,7 @@ fn fixture_cases() {
             if got != case.places {
                 failures.push(format!(
                     "{}: {}\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
-                    path.file_name().unwrap().to_string_lossy(),
-                    case.name,
-                    case.text,
-                    case.places,
-                    got
+                    file, case.name, case.text, case.places, got
                 ));
             }
             detail_failures(&case, &places, &mut failures);

@@ -1,15 +1,9 @@
 //! Data-driven sentence tests: every case in `tests/fixtures/sentences/*.toml`.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use factsift::{Lang, Segmenter};
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct File {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -50,17 +44,10 @@ pub fn check_invariants(text: &str, spans: &[factsift::Sentence]) {
 
 #[test]
 fn fixture_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sentences");
     let mut failures = Vec::new();
     let mut count = 0;
-    for entry in fs::read_dir(&dir).expect("fixture directory") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        let file: File = toml::from_str(&fs::read_to_string(&path).expect("readable"))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for case in file.case {
+    for (file, cases) in common::fixture_files::<Case>("sentences") {
+        for case in cases {
             count += 1;
             let lang = Lang::from_code(&case.lang).expect("known language");
             let segmenter = Segmenter::new(lang);
@@ -70,16 +57,11 @@ fn fixture_cases() {
             if got != case.sentences {
                 failures.push(format!(
                     "{}: {}\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
-                    path.file_name().unwrap().to_string_lossy(),
-                    case.name,
-                    case.text,
-                    case.sentences,
-                    got
+                    file, case.name, case.text, case.sentences, got
                 ));
             }
         }
     }
-    assert!(count > 0, "no fixture cases found in {}", dir.display());
     assert!(
         failures.is_empty(),
         "{} of {count} cases failed:\n{}",
