@@ -49,6 +49,7 @@ pub mod dates;
 mod document;
 mod error;
 pub mod facts;
+mod hash;
 mod lang;
 pub mod places;
 pub mod sentences;

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hash::FastHash;
+
 /// The word lists, compiled into the library.
 const WORDS: &str = include_str!("../../data/claim_words.txt");
 
@@ -48,10 +50,10 @@ impl Class {
     }
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| load(WORDS));
+static LEXICON: LazyLock<HashMap<&'static str, u32, FastHash>> = LazyLock::new(|| load(WORDS));
 
-fn load(text: &'static str) -> HashMap<&'static str, u32> {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+fn load(text: &'static str) -> HashMap<&'static str, u32, FastHash> {
+    let mut map: HashMap<&'static str, u32, FastHash> = HashMap::default();
     let mut class = None;
     for line in text.lines() {
         let line = line.trim();

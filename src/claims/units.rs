@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::Dimension;
 use super::tokens::Tokens;
+use crate::hash::FastHash;
 use crate::span::Span;
 
 /// The unit table, compiled into the library.
@@ -65,11 +66,11 @@ struct Form {
 #[derive(Default)]
 struct Index {
     /// Forms that match one exact case, keyed as written.
-    exact: HashMap<String, Form>,
+    exact: HashMap<String, Form, FastHash>,
     /// Forms that match any case, keyed in lower case.
-    folded: HashMap<String, Form>,
+    folded: HashMap<String, Form, FastHash>,
     /// Lower-case first tokens of every form: a cheap "can a unit start here?".
-    starts: HashMap<String, ()>,
+    starts: HashMap<String, (), FastHash>,
 }
 
 struct Table {

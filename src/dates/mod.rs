@@ -26,6 +26,10 @@ mod resolve;
 
 pub use calendar::{CivilDate, Weekday};
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::sentences::Sentence;
 use crate::span::Span;
 use recognize::Form;
@@ -145,29 +149,42 @@ fn kind_of(form: Form) -> DateKind {
     }
 }
 
-/// True when a sentence talks about what will happen ("will", "is expected to", "next").
+/// Words that say a sentence talks about what will happen, and the clitic "'ll".
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "expected",
+    "scheduled",
+    "upcoming",
+    "plans",
+    "planned",
+    "next",
+    "tomorrow",
+    "due",
+    "'ll",
+    "’ll",
+];
+
+static FUTURE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FUTURE_CUES)
+        .expect("the future cues build an automaton")
+});
+
+/// True when a sentence talks about what will happen ("will", "is expected to", "next"): a cue
+/// that is a whole word (letters, digits and apostrophes make words), or a word ending in "'ll".
 fn speaks_of_future(sentence: &str) -> bool {
-    const CUES: &[&str] = &[
-        "will",
-        "'ll",
-        "’ll",
-        "shall",
-        "expected",
-        "scheduled",
-        "upcoming",
-        "plans",
-        "planned",
-        "next",
-        "tomorrow",
-        "due",
-    ];
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .any(|w| {
-            CUES.iter().any(|cue| {
-                w.eq_ignore_ascii_case(cue) || (cue.starts_with(['\'', '’']) && w.ends_with(cue))
-            })
-        })
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    FUTURE.find_overlapping_iter(sentence).any(|m| {
+        let clitic = FUTURE_CUES[m.pattern().as_usize()].starts_with(['\'', '’']);
+        let free_before = clitic
+            || !sentence[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(in_word);
+        free_before && !sentence[m.end()..].chars().next().is_some_and(in_word)
+    })
 }
 
 #[cfg(test)]
@@ -189,6 +206,29 @@ mod tests {
                 (d.span.as_str(text).to_string(), d.kind.as_str(), range)
             })
             .collect()
+    }
+
+    #[test]
+    fn future_cues_are_whole_words_or_the_clitic() {
+        for yes in [
+            "It will open.",
+            "WILL it?",
+            "We’ll see.",
+            "they'll go",
+            "Talks (next) week",
+        ] {
+            assert!(speaks_of_future(yes), "{yes}");
+        }
+        for no in [
+            "Willa left.",
+            "goodwill",
+            "overdue",
+            "plansfor",
+            "ill",
+            "the mall",
+        ] {
+            assert!(!speaks_of_future(no), "{no}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{Word, WordSet, in_set, word_set, words};
 use crate::sentences::Sentence;
@@ -412,28 +412,17 @@ const PRONOUN_REACH: usize = 4;
 /// The source of every sentence (`None` where the text gives none), resolved across the document.
 pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>> {
     let quoted = quotation_depths(text, sentences);
-    // The words of a sentence outside quotation marks, tokenized only when needed.
-    let outside = |i: usize| -> Vec<Word<'_>> {
-        let s = &sentences[i];
-        let tokens = words(s.span.as_str(text), s.span.start);
-        tokens
-            .iter()
-            .zip(inside_flags(&tokens, quoted[i]))
-            .filter(|(_, inside)| !inside)
-            .map(|(w, _)| *w)
-            .collect()
-    };
     // Most sentences hold no word of attribution: one SIMD scan tells, and only the others are
-    // tokenized and read.
-    let mut local: Vec<Option<(Speaker, Span)>> = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            CUES.is_match(s.span.as_str(text))
-                .then(|| find(&outside(i)))
-                .flatten()
-        })
-        .collect();
+    // tokenized (their words outside quotation marks kept for the subjects below) and read.
+    let mut tokens: Vec<Option<Vec<Word<'_>>>> = vec![None; sentences.len()];
+    let mut local: Vec<Option<(Speaker, Span)>> = vec![None; sentences.len()];
+    for (i, sentence) in sentences.iter().enumerate() {
+        if has_cue_word(sentence.span.as_str(text)) {
+            let words = outside_quotes(text, sentence, quoted[i]);
+            local[i] = find(&words);
+            tokens[i] = Some(words);
+        }
+    }
     share_within_quotations(&quoted, &mut local);
     // Sentence subjects matter only as antecedents of a pronoun a few sentences later (or of
     // "it said" in the same sentence).
@@ -447,19 +436,55 @@ pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>>
     }
     let leads: Vec<Option<Speaker>> = needs_lead
         .iter()
+        .zip(tokens)
         .enumerate()
-        .map(|(i, &needed)| needed.then(|| leading_subject(&outside(i))).flatten())
+        .map(|(i, (&needed, words))| {
+            needed
+                .then(|| {
+                    let words =
+                        words.unwrap_or_else(|| outside_quotes(text, &sentences[i], quoted[i]));
+                    leading_subject(&words)
+                })
+                .flatten()
+        })
         .collect();
     resolve(text, sentences, &local, &leads)
+}
+
+/// The words of `sentence` outside quotation marks (`starts_inside`: a quotation is open where
+/// it starts).
+fn outside_quotes<'t>(text: &'t str, sentence: &Sentence, starts_inside: bool) -> Vec<Word<'t>> {
+    let tokens = words(sentence.span.as_str(text), sentence.span.start);
+    let inside = inside_flags(&tokens, starts_inside);
+    tokens
+        .into_iter()
+        .zip(inside)
+        .filter(|(_, inside)| !inside)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// Finds any word that can mark an attribution (a speech verb, "according"), ignoring case.
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        // Longest at each start: "shows" is found whole, not as "show" glued to an "s".
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(SPEECH_VERBS.iter().copied().chain(["according"]))
         .expect("the cue words build an automaton")
 });
+
+/// Whether `sentence` holds a cue word that is not part of a longer ASCII word ("said", not
+/// "unsaid"; "adds", not "padds"): a superset of the sentences [`find`] can read a speaker in.
+/// The cues are letters only, so a match glued to a word never hides a whole-word cue.
+fn has_cue_word(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+    CUES.find_iter(sentence).any(|m| {
+        !glued(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && !glued(bytes.get(m.end()))
+    })
+}
 
 /// For each sentence, whether it starts inside a quotation left open by the sentences before.
 fn quotation_depths(text: &str, sentences: &[Sentence]) -> Vec<bool> {

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::hash::FastHash;
 use crate::span::Span;
 
 /// One token of a sentence.
@@ -47,7 +48,7 @@ impl Word<'_> {
 }
 
 /// A set of lower-case ASCII words, built on first use.
-pub(crate) type WordSet = LazyLock<HashSet<&'static str>>;
+pub(crate) type WordSet = LazyLock<HashSet<&'static str, FastHash>>;
 
 /// `word_set!["said", "told", ...]`: a [`WordSet`] of the given words (lower-case ASCII).
 macro_rules! word_set {

@@ -24,7 +24,6 @@
 //!   default recognise a stretch of this language (see [`cues`](super::cues)).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::chars::Script;
@@ -313,39 +312,7 @@ pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// A set of lower-cased words.
 pub(super) type WordSet = HashSet<String, FastHash>;
 
-/// The hasher of the lexicon tables: lookups happen once or twice per sentence, on short
-/// words, and the keys come from the built-in lists or the user, so a fast multiplicative
-/// hash (in the style of rustc's FxHash) beats the DoS-resistant default.
-pub(super) type FastHash = BuildHasherDefault<WordHasher>;
-
-#[derive(Clone, Copy, Default)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply carries entropy up, never down: the table indexes by the low bits, which
-        // for keys differing in their last bytes ("ab1", "ab2", ...) would nearly all collide.
-        // Folding the high half in keeps a user's long abbreviation list linear to build.
-        self.0 ^ (self.0 >> 32)
-    }
-}
+pub(super) use crate::hash::FastHash;
 
 fn normalize(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
@@ -448,23 +415,6 @@ mod tests {
         assert!(set.insert(".").is_err());
         assert!(set.insert("two words").is_err());
         assert!(set.insert(&"x".repeat(100)).is_err());
-    }
-
-    #[test]
-    fn similar_keys_spread_over_the_table() {
-        // Regression: 300 000 user abbreviations "ab0".."ab299999" took seconds to insert (10^6
-        // took minutes): an 8-byte key is hashed as one word, whose low bits ("ab") survive the
-        // multiply unchanged, so the table's low-bit slots collided by the thousand.
-        use std::hash::BuildHasher;
-        let slots = 1 << 17;
-        let mut load = vec![0u32; slots];
-        for i in 100_000..200_000 {
-            let hash = FastHash::default().hash_one(format!("ab{i}").as_str());
-            load[(hash as usize) & (slots - 1)] += 1;
-        }
-        // Uniform hashing puts at most ~8 keys in one slot; the unmixed hash put hundreds.
-        let worst = load.iter().max().copied().unwrap_or(0);
-        assert!(worst < 32, "{worst} keys share one slot");
     }
 
     #[test]
