@@ -108,6 +108,21 @@ impl CivilDate {
         CivilDate::from_days(self.days().saturating_add(n))
     }
 
+    /// This date moved by `n` days, or `None` if that leaves the calendar (years of `i32`).
+    pub fn checked_add_days(self, n: i64) -> Option<CivilDate> {
+        let moved = self.add_days(n);
+        (moved.days() == self.days().checked_add(n)?).then_some(moved)
+    }
+
+    /// The same day `n` months later (clamped to the month's last day), or `None` if that
+    /// leaves the calendar.
+    pub fn checked_add_months(self, n: i64) -> Option<CivilDate> {
+        let total = (i64::from(self.year) * 12 + i64::from(self.month) - 1).checked_add(n)?;
+        i32::try_from(total.div_euclid(12))
+            .is_ok()
+            .then(|| self.add_months(n))
+    }
+
     /// The same day `n` months later (clamped to the month's last day).
     pub fn add_months(self, n: i64) -> CivilDate {
         let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + n;

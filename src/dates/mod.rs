@@ -209,6 +209,28 @@ mod tests {
     }
 
     #[test]
+    fn ranges_that_would_leave_the_calendar_stay_unresolved() {
+        // Found by the `dates` fuzz target: "this week" from 31 December of year i32::MAX ended
+        // in a January of the same (saturated) year, before it began.
+        let text = "Today, this week, next week, next weekend, next month, the coming quarter, \
+                    next year, tomorrow, in three days, last week, three years ago, last year.";
+        let sentences = Segmenter::default().split(text);
+        for reference in [CivilDate::new(i32::MAX, 12, 31), CivilDate::new(i32::MIN, 1, 1)] {
+            let found = DateExtractor::new().extract(text, &sentences, reference);
+            assert!(found.len() >= 10, "{found:?}");
+            for d in &found {
+                if let (Some(a), Some(b)) = (d.earliest, d.latest) {
+                    assert!(a <= b, "{:?}: {a} > {b}", d.span.as_str(text));
+                    let distance = |x: CivilDate| (x.days() - reference.unwrap().days()).abs();
+                    assert!(distance(a) < 2000 && distance(b) < 2000, "{:?}", d.span.as_str(text));
+                }
+            }
+            let today = &found[0];
+            assert_eq!((today.earliest, today.latest), (reference, reference));
+        }
+    }
+
+    #[test]
     fn future_cues_are_whole_words_or_the_clitic() {
         for yes in [
             "It will open.",

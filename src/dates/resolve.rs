@@ -69,11 +69,11 @@ pub(crate) fn resolve(
                 Shift::None if future => (wanted - today).rem_euclid(7),
                 Shift::None => -back,
             };
-            let d = reference.add_days(offset);
+            let d = reference.checked_add_days(offset)?;
             Some((d, d))
         }
         Form::DayOffset(n) => {
-            let d = reference?.add_days(n);
+            let d = reference?.checked_add_days(n)?;
             Some((d, d))
         }
         Form::Period { unit, shift } => {
@@ -83,17 +83,17 @@ pub(crate) fn resolve(
                 Shift::Next => 1,
                 _ => 0,
             };
-            Some(period(reference, unit, step))
+            period(reference, unit, step)
         }
         Form::Ago { count, unit } => {
             let reference = reference?;
             let d = match unit {
-                PeriodUnit::Day => reference.add_days(-count),
-                PeriodUnit::Week | PeriodUnit::Weekend => reference.add_days(-7 * count),
-                PeriodUnit::Month => reference.add_months(-count),
-                PeriodUnit::Quarter => reference.add_months(-3 * count),
-                PeriodUnit::Year => reference.add_months(-12 * count),
-            };
+                PeriodUnit::Day => reference.checked_add_days(-count),
+                PeriodUnit::Week | PeriodUnit::Weekend => reference.checked_add_days(-7 * count),
+                PeriodUnit::Month => reference.checked_add_months(-count),
+                PeriodUnit::Quarter => reference.checked_add_months(-3 * count),
+                PeriodUnit::Year => reference.checked_add_months(-12 * count),
+            }?;
             Some((d, d))
         }
         Form::Quarter { quarter, year } => {
@@ -102,7 +102,7 @@ pub(crate) fn resolve(
                 None => reference?.year,
             };
             let first = CivilDate::new(year, (quarter - 1) * 3 + 1, 1)?;
-            Some((first, first.add_months(2).month_end()))
+            Some((first, first.checked_add_months(2)?.month_end()))
         }
         Form::Season { season, year } => {
             // Northern-hemisphere meteorological seasons; winter spans the turn of the year.
@@ -111,7 +111,7 @@ pub(crate) fn resolve(
                 None => reference?.year,
             };
             let first = CivilDate::new(year, [3, 6, 9, 12][usize::from(season)], 1)?;
-            Some((first, first.add_months(2).month_end()))
+            Some((first, first.checked_add_months(2)?.month_end()))
         }
     }
 }
@@ -138,23 +138,24 @@ fn part_of_month(start: CivilDate, part: Part) -> (CivilDate, CivilDate) {
 }
 
 /// The week (Monday–Sunday), weekend, month, quarter or year containing `reference`, moved by
-/// `step` units.
-fn period(reference: CivilDate, unit: PeriodUnit, step: i64) -> (CivilDate, CivilDate) {
-    match unit {
+/// `step` units; `None` where that leaves the calendar.
+fn period(reference: CivilDate, unit: PeriodUnit, step: i64) -> Option<(CivilDate, CivilDate)> {
+    Some(match unit {
         PeriodUnit::Day => {
-            let d = reference.add_days(step);
+            let d = reference.checked_add_days(step)?;
             (d, d)
         }
         PeriodUnit::Week => {
-            let monday = reference.add_days(-reference.weekday().index() + 7 * step);
-            (monday, monday.add_days(6))
+            let monday = reference.checked_add_days(-reference.weekday().index() + 7 * step)?;
+            (monday, monday.checked_add_days(6)?)
         }
         PeriodUnit::Weekend => {
-            let saturday = reference.add_days(5 - reference.weekday().index() + 7 * step);
-            (saturday, saturday.add_days(1))
+            let saturday =
+                reference.checked_add_days(5 - reference.weekday().index() + 7 * step)?;
+            (saturday, saturday.checked_add_days(1)?)
         }
         PeriodUnit::Month => {
-            let first = reference.month_start().add_months(step);
+            let first = reference.month_start().checked_add_months(step)?;
             (first, first.month_end())
         }
         PeriodUnit::Quarter => {
@@ -163,11 +164,11 @@ fn period(reference: CivilDate, unit: PeriodUnit, step: i64) -> (CivilDate, Civi
                 day: 1,
                 ..reference
             };
-            let first = q_first.add_months(3 * step);
-            (first, first.add_months(2).month_end())
+            let first = q_first.checked_add_months(3 * step)?;
+            (first, first.checked_add_months(2)?.month_end())
         }
         PeriodUnit::Year => {
-            let year = reference.year.saturating_add(step as i32);
+            let year = reference.year.checked_add(i32::try_from(step).ok()?)?;
             let first = CivilDate {
                 year,
                 month: 1,
@@ -182,5 +183,5 @@ fn period(reference: CivilDate, unit: PeriodUnit, step: i64) -> (CivilDate, Civi
                 },
             )
         }
-    }
+    })
 }
