@@ -300,6 +300,7 @@ where
 }
 
 /// Several threads: round k+1 runs on the pool while this thread emits round k.
+#[allow(clippy::too_many_arguments)] // run_batched's arguments, passed on
 fn run_on_pool<'a, T, W, E>(
     py: Python<'_>,
     pool: Arc<rayon::ThreadPool>,
