@@ -3,7 +3,10 @@
 //! Texts are cut into pieces (a few dozen texts, at most 64 KiB) and pieces into rounds (at most
 //! 1 MiB). A round's pieces run in parallel; between rounds the progress bar moves and Ctrl-C is
 //! honoured. While the pool works on the next rounds, the calling thread converts round k's
-//! results (to Python objects, for `analyze_many`), so conversion overlaps extraction.
+//! results (to Python objects, for `analyze_many`), so conversion overlaps extraction. Tables
+//! join the consecutive pieces that one thread takes into one call ([`Calls::PerRun`]): one
+//! Arrow batch per run rather than per piece, so that pandas has fewer chunks to import and
+//! concatenate.
 //!
 //! Pools are built lazily, one per thread count, and rebuilt in a child process after `fork`
 //! (threads do not survive a fork). With one thread, everything runs on the calling thread.
@@ -209,13 +212,26 @@ fn texts_in(round: &[Range<usize>]) -> usize {
     round.iter().map(|r| r.len()).sum()
 }
 
-/// Runs `work` on pieces of `texts` in parallel and passes each piece's result, in order, to
-/// `emit` (with the GIL held). Progress and Ctrl-C are handled between rounds.
+/// How `work` is called on the pieces of a round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calls {
+    /// Once per piece: one result per piece.
+    PerPiece,
+    /// Once per run of consecutive pieces that one thread takes in turn (a few per thread and
+    /// round, more when threads steal work from each other): fewer, bigger results, for
+    /// results that cost something per result (an Arrow batch is imported, and its columns
+    /// concatenated, one by one on the Python side).
+    PerRun,
+}
+
+/// Runs `work` on pieces of `texts` in parallel and passes each result, in order, to `emit`
+/// (with the GIL held). Progress and Ctrl-C are handled between rounds.
 pub fn run_batched<'py, 'a, T, W, E>(
     py: Python<'py>,
     texts: &[Text<'a>],
     n_threads: Option<usize>,
     progress: Option<&Bound<'py, PyAny>>,
+    calls: Calls,
     work: W,
     mut emit: E,
 ) -> PyResult<()>
@@ -236,7 +252,7 @@ where
     // A single piece cannot be shared out: waking the pool would only add latency.
     let one_piece = rounds.len() <= 1 && rounds.first().is_none_or(|r| r.len() <= 1);
     let result = if threads == 1 || one_piece {
-        run_here(py, texts, &rounds, &progress, &work, &mut emit)
+        run_here(py, texts, &rounds, &progress, calls, &work, &mut emit)
     } else {
         run_on_pool(
             py,
@@ -244,6 +260,7 @@ where
             texts,
             &rounds,
             &progress,
+            calls,
             &work,
             &mut emit,
         )
@@ -258,6 +275,7 @@ fn run_here<'a, T, W, E>(
     texts: &[Text<'a>],
     rounds: &[Vec<Range<usize>>],
     progress: &Progress<'_>,
+    calls: Calls,
     work: &W,
     emit: &mut E,
 ) -> PyResult<()>
@@ -267,7 +285,11 @@ where
     E: FnMut(T) -> PyResult<()>,
 {
     for round in rounds {
-        let results: Vec<T> = py.detach(|| round.iter().map(|r| work(&texts[r.clone()])).collect());
+        let results: Vec<T> = py.detach(|| match (calls, round.first(), round.last()) {
+            // One thread takes the whole round in turn: one run.
+            (Calls::PerRun, Some(first), Some(last)) => vec![work(&texts[first.start..last.end])],
+            _ => round.iter().map(|r| work(&texts[r.clone()])).collect(),
+        });
         for result in results {
             emit(result)?;
         }
@@ -278,12 +300,14 @@ where
 }
 
 /// Several threads: round k+1 runs on the pool while this thread emits round k.
+#[allow(clippy::too_many_arguments)] // run_batched's arguments, passed on
 fn run_on_pool<'a, T, W, E>(
     py: Python<'_>,
     pool: Arc<rayon::ThreadPool>,
     texts: &[Text<'a>],
     rounds: &[Vec<Range<usize>>],
     progress: &Progress<'_>,
+    calls: Calls,
     work: &W,
     emit: &mut E,
 ) -> PyResult<()>
@@ -296,7 +320,7 @@ where
         return Ok(());
     }
     // Set when the run stops early (an error, Ctrl-C): rounds in flight skip their remaining
-    // pieces, so stopping waits for at most one piece per thread.
+    // pieces, so stopping waits for at most one piece (or run of pieces) per thread.
     let stop = AtomicBool::new(false);
     pool.in_place_scope(|scope| {
         // One channel per round: if a job died, its sender is gone and `recv` says so instead of
@@ -305,10 +329,25 @@ where
             let (tx, rx) = mpsc::channel();
             let stop = &stop;
             scope.spawn(move |_| {
-                let results: Vec<Option<T>> = rounds[k]
-                    .par_iter()
-                    .map(|r| (!stop.load(Ordering::Relaxed)).then(|| work(&texts[r.clone()])))
-                    .collect();
+                let run =
+                    |r: Range<usize>| (!stop.load(Ordering::Relaxed)).then(|| work(&texts[r]));
+                let results: Vec<Option<T>> = match calls {
+                    Calls::PerPiece => rounds[k].par_iter().map(|r| run(r.clone())).collect(),
+                    // rayon hands each thread runs of consecutive pieces (it splits the round in
+                    // halves, further when a thread steals): the pieces of a run, which are
+                    // consecutive ranges of `texts`, are joined into one range, and the results
+                    // come out in the order of the texts.
+                    Calls::PerRun => rounds[k]
+                        .par_iter()
+                        .fold(
+                            || None,
+                            |joined: Option<Range<usize>>, r| {
+                                Some(joined.map_or(r.clone(), |j| j.start..r.end))
+                            },
+                        )
+                        .map(|joined| joined.and_then(run))
+                        .collect(),
+                };
                 let _ = tx.send(results);
             });
             rx
@@ -424,6 +463,7 @@ pub fn analyze_many(
         &strs,
         n_threads,
         progress,
+        Calls::PerPiece,
         |piece| {
             piece
                 .iter()
@@ -556,6 +596,7 @@ pub fn table(
         &texts,
         n_threads,
         progress,
+        Calls::PerRun,
         |piece| kind.batch(extractor, piece, references),
         |batch| {
             let batch = batch.map_err(|e| {
@@ -592,6 +633,7 @@ pub fn count_items(
         &texts,
         n_threads,
         None,
+        Calls::PerRun,
         |piece| {
             piece
                 .iter()

@@ -8,7 +8,7 @@
 use std::sync::{Arc, OnceLock};
 
 use arrow_array::builder::{Float64Builder, Int64Builder, LargeStringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use factsift::dates::{CivilDate, DateMention};
 use factsift::{CharOffsets, Claim, Document, Extractor, Place, Sentence};
@@ -109,21 +109,21 @@ impl Kind {
             Kind::Sentences => fill(
                 texts,
                 |t| extractor.sentences(t),
-                SentenceColumns::with_capacity,
+                SentenceColumns::for_texts,
                 SentenceColumns::push,
             )
             .finish(),
             Kind::Claims => fill(
                 texts,
                 |t| extractor.claims(t),
-                ClaimColumns::with_capacity,
+                ClaimColumns::for_texts,
                 ClaimColumns::push,
             )
             .finish(),
             Kind::Places => fill(
                 texts,
                 |t| extractor.places(t),
-                PlaceColumns::with_capacity,
+                PlaceColumns::for_texts,
                 PlaceColumns::push,
             )
             .finish(),
@@ -179,26 +179,33 @@ impl Kind {
     }
 }
 
-/// Extracts the items of every text first, so that the columns are allocated once at their
-/// final size, then writes the rows.
+/// Writes the rows of each text right after extracting its items, while the text is still in
+/// cache: the items of one text live only until its rows are written, so their allocation is
+/// reused from text to text, as it is when the core work runs alone. The builders start at
+/// `new`'s estimate of the piece's size and grow if it was short.
 fn fill<I, C>(
     texts: &[Text<'_>],
     extract: impl Fn(&str) -> Vec<I>,
-    with_capacity: fn(usize) -> C,
+    new: fn(&[Text<'_>]) -> C,
     push: fn(&mut C, usize, &I, &str, &CharOffsets<'_>),
 ) -> C {
-    let found: Vec<Vec<I>> = texts.iter().map(|t| extract(t.text)).collect();
-    let mut columns = with_capacity(found.iter().map(Vec::len).sum());
-    for (t, items) in texts.iter().zip(&found) {
+    let mut columns = new(texts);
+    for t in texts {
+        let items = extract(t.text);
         if items.is_empty() {
             continue; // no offsets to convert: skip indexing the text
         }
         let offsets = CharOffsets::new(t.text);
-        for item in items {
+        for item in &items {
             push(&mut columns, t.row, item, t.text, &offsets);
         }
     }
     columns
+}
+
+/// Bytes of text in `texts`.
+fn text_bytes(texts: &[Text<'_>]) -> usize {
+    texts.iter().map(|t| t.text.len()).sum()
 }
 
 /// One input text and its row (its position in the caller's input, counting missing values).
@@ -208,16 +215,43 @@ pub struct Text<'a> {
     pub text: &'a str,
 }
 
+/// A column of numbers that are never missing: a plain `Vec`, whose `push` inlines where the
+/// Arrow builder's `append_value` is a call, and which becomes an Arrow array without a copy.
+pub struct Values<T>(Vec<T>);
+
+impl<T> Values<T> {
+    fn with_capacity(rows: usize) -> Self {
+        Values(Vec::with_capacity(rows))
+    }
+
+    #[inline]
+    fn append_value(&mut self, value: T) {
+        self.0.push(value);
+    }
+}
+
+impl Values<i64> {
+    fn finish(&mut self) -> Int64Array {
+        Int64Array::from(std::mem::take(&mut self.0))
+    }
+}
+
+impl Values<f64> {
+    fn finish(&mut self) -> Float64Array {
+        Float64Array::from(std::mem::take(&mut self.0))
+    }
+}
+
 /// The Arrow builder of a column shape (`Opt*` shapes are nullable).
 macro_rules! builder {
     (Int) => {
-        Int64Builder
+        Values<i64>
     };
     (OptInt) => {
         Int64Builder
     };
     (Float) => {
-        Float64Builder
+        Values<f64>
     };
     (OptFloat) => {
         Float64Builder
@@ -255,9 +289,9 @@ macro_rules! data_type {
 /// `columns!(Name for Kind::X => { field: Shape, ... })` declares a struct of Arrow builders, its
 /// `FIELDS` (name, Arrow type, nullable) in column order, `with_capacity()` and `finish()`.
 macro_rules! columns {
-    (@builder Str, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
-    (@builder OptStr, $rows:expr) => { LargeStringBuilder::with_capacity($rows, $rows * 32) };
-    (@builder $ty:ident, $rows:expr) => { <builder!($ty)>::with_capacity($rows) };
+    (@builder Str, $rows:expr, $bytes:expr) => { LargeStringBuilder::with_capacity($rows, $bytes) };
+    (@builder OptStr, $rows:expr, $bytes:expr) => { LargeStringBuilder::with_capacity($rows, $bytes) };
+    (@builder $ty:ident, $rows:expr, $bytes:expr) => { <builder!($ty)>::with_capacity($rows) };
     ($(#[$doc:meta])* $name:ident for $kind:expr => { $($field:ident : $ty:ident),+ $(,)? }) => {
         $(#[$doc])*
         pub struct $name {
@@ -270,9 +304,15 @@ macro_rules! columns {
             ];
 
             /// Builders with room for `rows` rows (and a guess of 32 bytes per string).
+            #[allow(dead_code)] // not every kind sizes its columns this way
             pub fn with_capacity(rows: usize) -> Self {
+                Self::with_capacities(rows, rows * 32)
+            }
+
+            /// Builders with room for `rows` rows and `bytes` bytes in each string column.
+            pub fn with_capacities(rows: usize, bytes: usize) -> Self {
                 Self {
-                    $($field: columns!(@builder $ty, rows),)+
+                    $($field: columns!(@builder $ty, rows, bytes),)+
                 }
             }
 
@@ -399,6 +439,13 @@ fn int_u64(n: u64) -> i64 {
 }
 
 impl SentenceColumns {
+    /// Room for the sentences of `texts`: their bytes are at most the texts' bytes, and a
+    /// sentence per 64 bytes beyond one per text covers news prose (the builders grow if not).
+    fn for_texts(texts: &[Text<'_>]) -> Self {
+        let bytes = text_bytes(texts);
+        Self::with_capacities(texts.len() + bytes / 64, bytes)
+    }
+
     fn push(&mut self, row: usize, s: &Sentence, text: &str, offsets: &CharOffsets<'_>) {
         let (start, end) = offsets.span(s.span);
         self.doc_id.append_value(int(row));
@@ -410,6 +457,11 @@ impl SentenceColumns {
 }
 
 impl ClaimColumns {
+    /// Room for a claim per text plus one per 256 bytes (the builders grow if not).
+    fn for_texts(texts: &[Text<'_>]) -> Self {
+        Self::with_capacity(texts.len() + text_bytes(texts) / 256)
+    }
+
     fn push(&mut self, row: usize, c: &Claim, text: &str, offsets: &CharOffsets<'_>) {
         let (start, end) = offsets.span(c.span);
         let concept = c.concept.map(|s| (s.as_str(text), offsets.span(s)));
@@ -438,6 +490,11 @@ impl ClaimColumns {
 }
 
 impl PlaceColumns {
+    /// Room for a place per text plus one per 256 bytes (the builders grow if not).
+    fn for_texts(texts: &[Text<'_>]) -> Self {
+        Self::with_capacity(texts.len() + text_bytes(texts) / 256)
+    }
+
     fn push(&mut self, row: usize, p: &Place, text: &str, offsets: &CharOffsets<'_>) {
         let (start, end) = offsets.span(p.span);
         self.doc_id.append_value(int(row));
