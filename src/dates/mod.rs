@@ -215,14 +215,21 @@ mod tests {
         let text = "Today, this week, next week, next weekend, next month, the coming quarter, \
                     next year, tomorrow, in three days, last week, three years ago, last year.";
         let sentences = Segmenter::default().split(text);
-        for reference in [CivilDate::new(i32::MAX, 12, 31), CivilDate::new(i32::MIN, 1, 1)] {
+        for reference in [
+            CivilDate::new(i32::MAX, 12, 31),
+            CivilDate::new(i32::MIN, 1, 1),
+        ] {
             let found = DateExtractor::new().extract(text, &sentences, reference);
             assert!(found.len() >= 10, "{found:?}");
             for d in &found {
                 if let (Some(a), Some(b)) = (d.earliest, d.latest) {
                     assert!(a <= b, "{:?}: {a} > {b}", d.span.as_str(text));
                     let distance = |x: CivilDate| (x.days() - reference.unwrap().days()).abs();
-                    assert!(distance(a) < 2000 && distance(b) < 2000, "{:?}", d.span.as_str(text));
+                    assert!(
+                        distance(a) < 2000 && distance(b) < 2000,
+                        "{:?}",
+                        d.span.as_str(text)
+                    );
                 }
             }
             let today = &found[0];

@@ -454,14 +454,10 @@ pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>>
 /// The words of `sentence` outside quotation marks (`starts_inside`: a quotation is open where
 /// it starts).
 fn outside_quotes<'t>(text: &'t str, sentence: &Sentence, starts_inside: bool) -> Vec<Word<'t>> {
-    let tokens = words(sentence.span.as_str(text), sentence.span.start);
-    let inside = inside_flags(&tokens, starts_inside);
+    let mut tokens = words(sentence.span.as_str(text), sentence.span.start);
+    let mut inside = inside_flags(&tokens, starts_inside).into_iter();
+    tokens.retain(|_| !inside.next().unwrap_or(false));
     tokens
-        .into_iter()
-        .zip(inside)
-        .filter(|(_, inside)| !inside)
-        .map(|(w, _)| w)
-        .collect()
 }
 
 /// Finds any word that can mark an attribution (a speech verb, "according"), ignoring case.

@@ -89,7 +89,8 @@ pub(crate) fn words(sentence: &str, offset: usize) -> Vec<Word<'_>> {
         Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
         None => false,
     };
-    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    // About one token per 4 bytes of news text (words, spaces, punctuation): one allocation.
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
     let mut push = |start: usize, end: usize| {
         out.push(Word {
             text: &sentence[start..end],
