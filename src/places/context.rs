@@ -15,6 +15,10 @@ use crate::span::Span;
 /// Places named like common surnames ("Jones", "Ripley") need a cue below this population.
 const PERSON_TOWN_POP: u64 = 50_000;
 
+/// A place this big (or a country) may speak for its government ("Baghdad said", "Anbar
+/// says"); a smaller one before a speech verb is a person ("Maan told Rudaw").
+const SPEAKING_PLACE_POP: u64 = 1_000_000;
+
 /// A candidate that passed the filters, with what the context says about it.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -445,8 +449,19 @@ fn judge_one<'k>(
     {
         return None;
     }
+    // "Maan told Rudaw", "Jordan said": a speaker, unless a preposition makes it a place ("from
+    // Brampton said") or the place is well known enough to speak for its government ("Iraq
+    // said", "Baghdad said").
     let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
-    if speech && single && (lexicon::FIRST_NAMES.has(first_cls) || !big_unit) {
+    let well_known = max_pop >= SPEAKING_PLACE_POP
+        || entries.iter().any(|p| {
+            matches!(
+                p.kind,
+                crate::PlaceKind::Country | crate::PlaceKind::Continent
+            )
+        });
+    let prep_before = prep && gap(text, tokens, c.first - 1) == " ";
+    if speech && single && !prep_before && (lexicon::FIRST_NAMES.has(first_cls) || !well_known) {
         return None;
     }
 
