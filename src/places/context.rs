@@ -305,7 +305,15 @@ fn judge_one<'k>(
     let dateline = caps && is_dateline(text, c.span, sentence_start);
     let follow = next_gap == " "
         && next_tok.is_some_and(|t| !t.upper && lexicon::FOLLOWING_CUES.has(next_cls));
+    // "Alexandria Police", "Aleppo University": the organisation is named after a place, unless
+    // the name is a common word or only an alternate name ("Landmark Bank", "Castle Bank").
+    let weak_name = !entries.is_empty()
+        && (entries
+            .iter()
+            .all(|p| p.flags.has(NameFlags::COMMON) || p.flags.has(NameFlags::LOWER))
+            || !any_primary);
     let org = next_gap == " "
+        && !weak_name
         && next_tok.is_some_and(|t| {
             t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         });

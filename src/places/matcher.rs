@@ -279,6 +279,13 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     if j == i || lexicon::contains(&lexicon::FUNCTION_WORDS, tokens[i].key) {
         return None;
     }
+    // "World Bank", "Port Authority": organisations, not places the gazetteer lacks ("Left
+    // Bank" is a place).
+    let side_bank =
+        |k: usize| tokens[k].key == "bank" && k > i && lexicon::bank_is_place(tokens[k - 1].key);
+    if (i..j).any(|k| lexicon::ORGANISATION_WORDS.contains(tokens[k].key) && !side_bank(k)) {
+        return None;
+    }
     // "Lake Erie", "Mount Sinjar": a leading head plus one or two names.
     if lexicon::contains(&lexicon::LEADING_NAME_HEADS, tokens[i].key) && j > i + 1 {
         return Some(Candidate {
@@ -291,7 +298,8 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         });
     }
     // "Tigris River": ends in a capitalised name head, with a name before it.
-    if j > i + 1 && lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key) {
+    if j > i + 1 && (lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key) || side_bank(j - 1))
+    {
         return Some(Candidate {
             first: i,
             last: j,
