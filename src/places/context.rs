@@ -152,6 +152,8 @@ pub fn judge<'k>(
         if out.last().is_some_and(|prev| c.first < prev.last) {
             continue; // swallowed by the previous mention's head ("Mississippi River")
         }
+        let split = split_direction(tokens, c, index);
+        let c = split.as_ref().unwrap_or(c);
         if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
             out.push(m);
         }
@@ -186,6 +188,61 @@ pub fn judge<'k>(
         }
     }
     kept
+}
+
+/// "Western Pennsylvania", "North Texas": a region named by a direction and a state or
+/// country is that state or country with a modifier, as the news corpora annotate it (the
+/// direction then goes to [`Mention::modifier`]). Names that are divisions or countries in their
+/// own right stay whole ("West Virginia", "South Africa"), and so do regions whose rest is only
+/// an alternate name ("Central America") or lies elsewhere ("South Coast", "Far East").
+fn split_direction(tokens: &[Token], c: &Candidate, index: &Index<'_, '_>) -> Option<Candidate> {
+    use crate::PlaceKind;
+    let compass = |k: &str| {
+        k == "central"
+            || ["north", "south", "east", "west"]
+                .iter()
+                .any(|d| k.contains(d))
+    };
+    if c.last - c.first < 2
+        || c.key.is_some_and(|k| k.user.is_some())
+        || !lexicon::DIRECTION_MODIFIERS.contains(tokens[c.first].key)
+        || !compass(tokens[c.first].key)
+        || compass(tokens[c.first + 1].key)
+    {
+        return None;
+    }
+    let g = index.gazetteer;
+    let whole = c.key?.gazetteer?;
+    if !g.postings(whole).all(|p| p.kind == PlaceKind::Region) {
+        return None;
+    }
+    let country = |p: &crate::places::gazetteer::Posting| g.entry(p.entry).country_code();
+    let mut key = String::new();
+    for (n, t) in tokens[c.first + 1..c.last].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(t.key);
+    }
+    let rest = g.find_key(&key)?;
+    // ... of the same country ("South Coast" is not Kenya's Coast Region).
+    let state_or_country = g.postings(rest).any(|p| {
+        p.flags.has(NameFlags::PRIMARY)
+            && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country)
+            && country(&p).is_some()
+            && g.postings(whole).any(|w| country(&w) == country(&p))
+    });
+    state_or_country.then(|| Candidate {
+        first: c.first + 1,
+        last: c.last,
+        span: Span::new(tokens[c.first + 1].span.start, c.span.end),
+        key: Some(crate::places::matcher::NameRef {
+            gazetteer: Some(rest),
+            user: None,
+        }),
+        head: c.head,
+        street: c.street,
+    })
 }
 
 fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
