@@ -374,8 +374,22 @@ fn judge_one<'k>(
         && next_tok.is_some_and(|t| {
             t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         });
-    let cued =
-        prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
+    // "Rep. Nick Rahall, D-Hardy", "Tom Bakk, DFL-Cook": a lawmaker's party and home.
+    let party = c.first > 0
+        && tokens[c.first - 1].sentence == sentence
+        && tokens[c.first - 1].upper
+        && matches!(tokens[c.first - 1].key, "d" | "r" | "i" | "dfl")
+        && gap(text, tokens, c.first - 1) == "-"
+        && (c.first < 2 || gap(text, tokens, c.first - 2).starts_with(','));
+    let cued = prep
+        || c.head.is_some()
+        || comma_place
+        || dateline
+        || allowed
+        || follow
+        || org
+        || listed
+        || party;
 
     if allowed || user.is_some() {
         return Some(mention(
