@@ -497,8 +497,13 @@ fn judge_one<'k>(
     if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) && !(big_unit && max_pop >= 1_000_000) {
         return None;
     }
-    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
-    if single && next_upper && lexicon::DIRECTION_MODIFIERS.has(first_cls) {
+    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier;
+    // "Northwest 34th Street": before a number, part of an address.
+    if single
+        && lexicon::DIRECTION_MODIFIERS.has(first_cls)
+        && (next_upper
+            || (next_gap == " " && next_key.bytes().next().is_some_and(|b| b.is_ascii_digit())))
+    {
         return None;
     }
     // "Paris Hilton", "Jordan Henderson": a first name or surname followed by another.

@@ -168,7 +168,7 @@ pub static NEVER_PLACES: WordSet = WordSet::new(9, &[
     "sun", "first", "second", "third", "hall", "olympic", "olympics",
     "more", "some", "free", "minister", "royal", "story", "enterprise", "commonwealth", "read",
     "toyota", "honda", "nissan", "mazda", "subaru", "lexus", "acura", "chevrolet", "hyundai",
-    "kia", "metro", "delta", "titan", "human",
+    "kia", "metro", "delta", "titan", "human", "man", "woman", "men",
 ]);
 
 /// Common English first names: a capitalised place name right after one is a surname
