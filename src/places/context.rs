@@ -545,6 +545,21 @@ fn judge_one<'k>(
             )
         });
     let prep_before = prep && gap(text, tokens, c.first - 1) == " ";
+    // "Nadia Moayyad said": a name that starts a speaker's name is a first name.
+    let speaker = single
+        && next_upper
+        && !well_known
+        && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+        && !lexicon::ORGANISATION_WORDS.has(next_cls)
+        && !lexicon::NAME_HEADS.has(next_cls)
+        && tokens.get(c.last + 1).is_some_and(|t| {
+            t.sentence == sentence
+                && lexicon::SPEECH_VERBS.contains(t.key)
+                && gap(text, tokens, c.last) == " "
+        });
+    if speaker {
+        return None;
+    }
     if speech && single && !prep_before && (lexicon::FIRST_NAMES.has(first_cls) || !well_known) {
         return None;
     }
