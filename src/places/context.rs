@@ -364,16 +364,18 @@ fn judge_one<'k>(
         && next_tok.is_some_and(|t| !t.upper && lexicon::FOLLOWING_CUES.has(next_cls));
     // "Alexandria Police", "Aleppo University": the organisation is named after a place, unless
     // the name is a common word or only an alternate name ("Landmark Bank", "Castle Bank").
-    let weak_name = !entries.is_empty()
-        && (entries
-            .iter()
-            .all(|p| p.flags.has(NameFlags::COMMON) || p.flags.has(NameFlags::LOWER))
-            || !any_primary);
+    let weak_name = || {
+        !entries.is_empty()
+            && (!any_primary
+                || entries
+                    .iter()
+                    .all(|p| p.flags.has(NameFlags::COMMON) || p.flags.has(NameFlags::LOWER)))
+    };
     let org = next_gap == " "
-        && !weak_name
         && next_tok.is_some_and(|t| {
             t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
-        });
+        })
+        && !weak_name();
     // "Rep. Nick Rahall, D-Hardy", "Tom Bakk, DFL-Cook": a lawmaker's party and home.
     let party = c.first > 0
         && tokens[c.first - 1].sentence == sentence
@@ -537,18 +539,19 @@ fn judge_one<'k>(
     // Brampton said") or the place is well known enough to speak for its government ("Iraq
     // said", "Baghdad said").
     let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
-    let well_known = max_pop >= SPEAKING_PLACE_POP
-        || entries.iter().any(|p| {
-            matches!(
-                p.kind,
-                crate::PlaceKind::Country | crate::PlaceKind::Continent
-            )
-        });
+    let well_known = || {
+        max_pop >= SPEAKING_PLACE_POP
+            || entries.iter().any(|p| {
+                matches!(
+                    p.kind,
+                    crate::PlaceKind::Country | crate::PlaceKind::Continent
+                )
+            })
+    };
     let prep_before = prep && gap(text, tokens, c.first - 1) == " ";
     // "Nadia Moayyad said": a name that starts a speaker's name is a first name.
     let speaker = single
         && next_upper
-        && !well_known
         && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
         && !lexicon::ORGANISATION_WORDS.has(next_cls)
         && !lexicon::NAME_HEADS.has(next_cls)
@@ -556,11 +559,12 @@ fn judge_one<'k>(
             t.sentence == sentence
                 && lexicon::SPEECH_VERBS.contains(t.key)
                 && gap(text, tokens, c.last) == " "
-        });
+        })
+        && !well_known();
     if speaker {
         return None;
     }
-    if speech && single && !prep_before && (lexicon::FIRST_NAMES.has(first_cls) || !well_known) {
+    if speech && single && !prep_before && (lexicon::FIRST_NAMES.has(first_cls) || !well_known()) {
         return None;
     }
 

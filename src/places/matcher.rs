@@ -263,6 +263,23 @@ pub(crate) fn head_after(text: &str, tokens: &[Token], last: usize) -> Option<He
 /// lower-case head ("the Hazar area" → "Hazar") or ending in a capitalised name head ("Tigris
 /// River", "Lake Erie").
 fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
+    let c = unknown_shape(text, tokens, i)?;
+    // "World Bank", "Port Authority": organisations, not places the gazetteer lacks ("Left
+    // Bank" is a place).
+    let organisation = (c.first..c.last).any(|k| {
+        lexicon::ORGANISATION_WORDS.contains(tokens[k].key) && !side_bank(tokens, c.first, k)
+    });
+    (!organisation).then_some(c)
+}
+
+/// "Left Bank", "West Bank": token `k` is "bank" after a side or direction, within a run from
+/// token `first`.
+fn side_bank(tokens: &[Token], first: usize, k: usize) -> bool {
+    tokens[k].key == "bank" && k > first && lexicon::bank_is_place(tokens[k - 1].key)
+}
+
+/// The place-shaped run starting at token `i`, organisation or not.
+fn unknown_shape(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     let mut j = i;
     while j < tokens.len() && j < i + 4 {
         if !tokens[j].upper {
@@ -279,13 +296,6 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     if j == i || lexicon::contains(&lexicon::FUNCTION_WORDS, tokens[i].key) {
         return None;
     }
-    // "World Bank", "Port Authority": organisations, not places the gazetteer lacks ("Left
-    // Bank" is a place).
-    let side_bank =
-        |k: usize| tokens[k].key == "bank" && k > i && lexicon::bank_is_place(tokens[k - 1].key);
-    if (i..j).any(|k| lexicon::ORGANISATION_WORDS.contains(tokens[k].key) && !side_bank(k)) {
-        return None;
-    }
     // "Lake Erie", "Mount Sinjar": a leading head plus one or two names.
     if lexicon::contains(&lexicon::LEADING_NAME_HEADS, tokens[i].key) && j > i + 1 {
         return Some(Candidate {
@@ -298,7 +308,9 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         });
     }
     // "Tigris River": ends in a capitalised name head, with a name before it.
-    if j > i + 1 && (lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key) || side_bank(j - 1))
+    if j > i + 1
+        && (lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key)
+            || side_bank(tokens, i, j - 1))
     {
         return Some(Candidate {
             first: i,
