@@ -94,10 +94,12 @@ fn doc_facts<'k>(
         {
             j += 1;
         }
+        // "Capt. Roy", "Sheriff Greg"; not "Orchard St., Alexandria" (a street, then a comma).
         let titled = i > 0
             && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
             && tokens[i - 1].upper
-            && tokens[i - 1].sentence == tokens[i].sentence;
+            && tokens[i - 1].sentence == tokens[i].sentence
+            && matches!(gap(text, tokens, i - 1), " " | ". ");
         let mut from = if titled { Some(i) } else { None };
         for k in i..j {
             let t = &tokens[k];
@@ -109,7 +111,9 @@ fn doc_facts<'k>(
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
             let first_name =
                 lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
-            if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
+            // "Orchard St., Alexandria": after a name, "St." ends a street, not a saint's title.
+            let street = k > i && lexicon::STREET_SUFFIXES.has(cls);
+            if first_name || (lexicon::PERSON_TITLES.has(cls) && !street) || initial {
                 from = Some(k + 1);
             }
         }
