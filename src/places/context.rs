@@ -178,7 +178,22 @@ pub fn judge<'k>(
                 && gap(text, tokens, m.first - 1) == "-";
             // "S.C.", "W.Va.": dotted initials are unmistakable wherever they stand.
             let dotted = m.last - m.first >= 2 && m.span.as_str(text).ends_with('.');
-            if !after_place && !party && !dotted {
+            let sentence = tokens[m.first].sentence;
+            // "Thackerville, Okla.": after any capitalised name and a comma, as in datelines.
+            let after_name = m.first > 0
+                && tokens[m.first - 1].upper
+                && tokens[m.first - 1].sentence == sentence
+                && gap(text, tokens, m.first - 1) == ", ";
+            // "Missing Ill. man found", "dies in Ky. jail": headlines put the state before a
+            // lower-case noun.
+            let before_noun = m.span.as_str(text).ends_with('.')
+                && tokens.get(m.last).is_some_and(|t| {
+                    t.sentence == sentence
+                        && !t.upper
+                        && t.key.bytes().all(|b| b.is_ascii_lowercase())
+                        && text.get(m.span.end..t.span.start) == Some(" ")
+                });
+            if !after_place && !party && !dotted && !after_name && !before_noun {
                 continue;
             }
         }
