@@ -155,6 +155,13 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
         {
             best = shorter;
         }
+        // "Washington, D.C.": a place and the division it is in are two mentions, as in
+        // "Alexandria, La.".
+        if let (Some((last, _)), Some((short, _))) = (best, shorter)
+            && (short..last).any(|j| gap(text, tokens, j - 1).contains(','))
+        {
+            best = shorter;
+        }
         if let Some((last, k)) = best {
             let span = Span::new(tokens[i].span.start, tokens[last - 1].span.end);
             let span = extend_period(text, span);
