@@ -15,6 +15,10 @@ use crate::span::Span;
 /// Places named like common surnames ("Jones", "Ripley") need a cue below this population.
 const PERSON_TOWN_POP: u64 = 50_000;
 
+/// A place this big (or a country) may speak for its government ("Baghdad said", "Anbar
+/// says"); a smaller one before a speech verb is a person ("Maan told Rudaw").
+const SPEAKING_PLACE_POP: u64 = 1_000_000;
+
 /// A candidate that passed the filters, with what the context says about it.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -90,10 +94,12 @@ fn doc_facts<'k>(
         {
             j += 1;
         }
+        // "Capt. Roy", "Sheriff Greg"; not "Orchard St., Alexandria" (a street, then a comma).
         let titled = i > 0
             && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
             && tokens[i - 1].upper
-            && tokens[i - 1].sentence == tokens[i].sentence;
+            && tokens[i - 1].sentence == tokens[i].sentence
+            && matches!(gap(text, tokens, i - 1), " " | ". ");
         let mut from = if titled { Some(i) } else { None };
         for k in i..j {
             let t = &tokens[k];
@@ -105,7 +111,9 @@ fn doc_facts<'k>(
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
             let first_name =
                 lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
-            if first_name || lexicon::PERSON_TITLES.has(cls) || initial {
+            // "Orchard St., Alexandria": after a name, "St." ends a street, not a saint's title.
+            let street = k > i && lexicon::STREET_SUFFIXES.has(cls);
+            if first_name || (lexicon::PERSON_TITLES.has(cls) && !street) || initial {
                 from = Some(k + 1);
             }
         }
@@ -148,6 +156,8 @@ pub fn judge<'k>(
         if out.last().is_some_and(|prev| c.first < prev.last) {
             continue; // swallowed by the previous mention's head ("Mississippi River")
         }
+        let split = split_direction(tokens, c, index);
+        let c = split.as_ref().unwrap_or(c);
         if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
             out.push(m);
         }
@@ -168,7 +178,22 @@ pub fn judge<'k>(
                 && gap(text, tokens, m.first - 1) == "-";
             // "S.C.", "W.Va.": dotted initials are unmistakable wherever they stand.
             let dotted = m.last - m.first >= 2 && m.span.as_str(text).ends_with('.');
-            if !after_place && !party && !dotted {
+            let sentence = tokens[m.first].sentence;
+            // "Thackerville, Okla.": after any capitalised name and a comma, as in datelines.
+            let after_name = m.first > 0
+                && tokens[m.first - 1].upper
+                && tokens[m.first - 1].sentence == sentence
+                && gap(text, tokens, m.first - 1) == ", ";
+            // "Missing Ill. man found", "dies in Ky. jail": headlines put the state before a
+            // lower-case noun.
+            let before_noun = m.span.as_str(text).ends_with('.')
+                && tokens.get(m.last).is_some_and(|t| {
+                    t.sentence == sentence
+                        && !t.upper
+                        && t.key.bytes().all(|b| b.is_ascii_lowercase())
+                        && text.get(m.span.end..t.span.start) == Some(" ")
+                });
+            if !after_place && !party && !dotted && !after_name && !before_noun {
                 continue;
             }
         }
@@ -182,6 +207,61 @@ pub fn judge<'k>(
         }
     }
     kept
+}
+
+/// "Western Pennsylvania", "North Texas": a region named by a direction and a state or
+/// country is that state or country with a modifier, as the news corpora annotate it (the
+/// direction then goes to [`Mention::modifier`]). Names that are divisions or countries in their
+/// own right stay whole ("West Virginia", "South Africa"), and so do regions whose rest is only
+/// an alternate name ("Central America") or lies elsewhere ("South Coast", "Far East").
+fn split_direction(tokens: &[Token], c: &Candidate, index: &Index<'_, '_>) -> Option<Candidate> {
+    use crate::PlaceKind;
+    let compass = |k: &str| {
+        k == "central"
+            || ["north", "south", "east", "west"]
+                .iter()
+                .any(|d| k.contains(d))
+    };
+    if c.last - c.first < 2
+        || c.key.is_some_and(|k| k.user.is_some())
+        || !lexicon::DIRECTION_MODIFIERS.contains(tokens[c.first].key)
+        || !compass(tokens[c.first].key)
+        || compass(tokens[c.first + 1].key)
+    {
+        return None;
+    }
+    let g = index.gazetteer;
+    let whole = c.key?.gazetteer?;
+    if !g.postings(whole).all(|p| p.kind == PlaceKind::Region) {
+        return None;
+    }
+    let country = |p: &crate::places::gazetteer::Posting| g.entry(p.entry).country_code();
+    let mut key = String::new();
+    for (n, t) in tokens[c.first + 1..c.last].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(t.key);
+    }
+    let rest = g.find_key(&key)?;
+    // ... of the same country ("South Coast" is not Kenya's Coast Region).
+    let state_or_country = g.postings(rest).any(|p| {
+        p.flags.has(NameFlags::PRIMARY)
+            && matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country)
+            && country(&p).is_some()
+            && g.postings(whole).any(|w| country(&w) == country(&p))
+    });
+    state_or_country.then(|| Candidate {
+        first: c.first + 1,
+        last: c.last,
+        span: Span::new(tokens[c.first + 1].span.start, c.span.end),
+        key: Some(crate::places::matcher::NameRef {
+            gazetteer: Some(rest),
+            user: None,
+        }),
+        head: c.head,
+        street: c.street,
+    })
 }
 
 fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
@@ -301,12 +381,36 @@ fn judge_one<'k>(
     let dateline = caps && is_dateline(text, c.span, sentence_start);
     let follow = next_gap == " "
         && next_tok.is_some_and(|t| !t.upper && lexicon::FOLLOWING_CUES.has(next_cls));
+    // "Alexandria Police", "Aleppo University": the organisation is named after a place, unless
+    // the name is a common word or only an alternate name ("Landmark Bank", "Castle Bank").
+    let weak_name = || {
+        !entries.is_empty()
+            && (!any_primary
+                || entries
+                    .iter()
+                    .all(|p| p.flags.has(NameFlags::COMMON) || p.flags.has(NameFlags::LOWER)))
+    };
     let org = next_gap == " "
         && next_tok.is_some_and(|t| {
             t.upper && t.key != "club" && lexicon::ORGANISATION_SUFFIXES.has(next_cls)
-        });
-    let cued =
-        prep || c.head.is_some() || comma_place || dateline || allowed || follow || org || listed;
+        })
+        && !weak_name();
+    // "Rep. Nick Rahall, D-Hardy", "Tom Bakk, DFL-Cook": a lawmaker's party and home.
+    let party = c.first > 0
+        && tokens[c.first - 1].sentence == sentence
+        && tokens[c.first - 1].upper
+        && matches!(tokens[c.first - 1].key, "d" | "r" | "i" | "dfl")
+        && gap(text, tokens, c.first - 1) == "-"
+        && (c.first < 2 || gap(text, tokens, c.first - 2).starts_with(','));
+    let cued = prep
+        || c.head.is_some()
+        || comma_place
+        || dateline
+        || allowed
+        || follow
+        || org
+        || listed
+        || party;
 
     if allowed || user.is_some() {
         return Some(mention(
@@ -414,8 +518,13 @@ fn judge_one<'k>(
     if next_upper && lexicon::STREET_SUFFIXES.has(next_cls) && !(big_unit && max_pop >= 1_000_000) {
         return None;
     }
-    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier.
-    if single && next_upper && lexicon::DIRECTION_MODIFIERS.has(first_cls) {
+    // "Northeast Georgia", "Northwest D.C.": a direction word before a place is a modifier;
+    // "Northwest 34th Street": before a number, part of an address.
+    if single
+        && lexicon::DIRECTION_MODIFIERS.has(first_cls)
+        && (next_upper
+            || (next_gap == " " && next_key.bytes().next().is_some_and(|b| b.is_ascii_digit())))
+    {
         return None;
     }
     // "Paris Hilton", "Jordan Henderson": a first name or surname followed by another.
@@ -445,8 +554,36 @@ fn judge_one<'k>(
     {
         return None;
     }
+    // "Maan told Rudaw", "Jordan said": a speaker, unless a preposition makes it a place ("from
+    // Brampton said") or the place is well known enough to speak for its government ("Iraq
+    // said", "Baghdad said").
     let speech = lexicon::SPEECH_VERBS.has(next_cls) && next_gap == " ";
-    if speech && single && (lexicon::FIRST_NAMES.has(first_cls) || !big_unit) {
+    let well_known = || {
+        max_pop >= SPEAKING_PLACE_POP
+            || entries.iter().any(|p| {
+                matches!(
+                    p.kind,
+                    crate::PlaceKind::Country | crate::PlaceKind::Continent
+                )
+            })
+    };
+    let prep_before = prep && gap(text, tokens, c.first - 1) == " ";
+    // "Nadia Moayyad said": a name that starts a speaker's name is a first name.
+    let speaker = single
+        && next_upper
+        && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
+        && !lexicon::ORGANISATION_WORDS.has(next_cls)
+        && !lexicon::NAME_HEADS.has(next_cls)
+        && tokens.get(c.last + 1).is_some_and(|t| {
+            t.sentence == sentence
+                && lexicon::SPEECH_VERBS.contains(t.key)
+                && gap(text, tokens, c.last) == " "
+        })
+        && !well_known();
+    if speaker {
+        return None;
+    }
+    if speech && single && !prep_before && (lexicon::FIRST_NAMES.has(first_cls) || !well_known()) {
         return None;
     }
 

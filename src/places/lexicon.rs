@@ -48,7 +48,25 @@ pub static NAME_HEADS: WordSet = WordSet::new(2, &[
     "gulf", "strait", "peninsula", "desert", "plain", "plains", "county", "parish", "township",
     "canyon", "creek", "heights", "hills", "coast", "beach", "falls", "springs", "harbor",
     "harbour", "basin", "delta", "forest", "range", "straits", "channel", "borough", "strip",
-    "bank",
+]);
+
+/// Whether "Bank" after `prev` (folded) ends a place's name: only after a side or direction
+/// ("West Bank", "Left Bank"); otherwise it ends an organisation's ("World Bank").
+pub fn bank_is_place(prev: &str) -> bool {
+    DIRECTION_MODIFIERS.contains(prev) || matches!(prev, "left" | "right")
+}
+
+/// Capitalised words that make a run of capitalised words the name of an organisation, never
+/// of a place the gazetteer lacks ("World Bank", "Port Authority", "Labour Party").
+#[rustfmt::skip]
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(13, &[
+    "bank", "banks", "university", "college", "council", "ministry", "company", "party",
+    "corporation", "corp", "inc", "association", "committee", "commission", "agency", "authority",
+    "institute", "foundation", "fund", "league", "federation", "organisation", "organization",
+    "bureau", "department", "society", "club", "board", "hospital", "church", "school", "academy",
+    "police", "army", "airlines", "airways", "group", "trust", "front", "movement", "brigade",
+    "brigades", "forces", "coalition", "alliance", "network", "institution", "services",
+    "industries", "holdings", "partners", "cooperative", "co-op", "bancorp",
 ]);
 
 /// Capitalised words that start the name of a natural feature ("Lake Erie", "Mount Sinjar").
@@ -150,7 +168,7 @@ pub static NEVER_PLACES: WordSet = WordSet::new(9, &[
     "sun", "first", "second", "third", "hall", "olympic", "olympics",
     "more", "some", "free", "minister", "royal", "story", "enterprise", "commonwealth", "read",
     "toyota", "honda", "nissan", "mazda", "subaru", "lexus", "acura", "chevrolet", "hyundai",
-    "kia", "metro", "delta", "titan", "human",
+    "kia", "metro", "delta", "titan", "human", "man", "woman", "men",
 ]);
 
 /// Common English first names: a capitalised place name right after one is a surname
@@ -290,6 +308,7 @@ static ALL_SETS: &[&WordSet] = &[
     &FIRST_NAMES,
     &FUNCTION_WORDS,
     &PARTICLES,
+    &ORGANISATION_WORDS,
 ];
 
 /// Every listed word with its classes, in an open-addressing table of words packed in two

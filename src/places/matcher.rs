@@ -155,6 +155,13 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
         {
             best = shorter;
         }
+        // "Washington, D.C.": a place and the division it is in are two mentions, as in
+        // "Alexandria, La.".
+        if let (Some((last, _)), Some((short, _))) = (best, shorter)
+            && (short..last).any(|j| gap(text, tokens, j - 1).contains(','))
+        {
+            best = shorter;
+        }
         if let Some((last, k)) = best {
             let span = Span::new(tokens[i].span.start, tokens[last - 1].span.end);
             let span = extend_period(text, span);
@@ -263,6 +270,23 @@ pub(crate) fn head_after(text: &str, tokens: &[Token], last: usize) -> Option<He
 /// lower-case head ("the Hazar area" → "Hazar") or ending in a capitalised name head ("Tigris
 /// River", "Lake Erie").
 fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
+    let c = unknown_shape(text, tokens, i)?;
+    // "World Bank", "Port Authority": organisations, not places the gazetteer lacks ("Left
+    // Bank" is a place).
+    let organisation = (c.first..c.last).any(|k| {
+        lexicon::ORGANISATION_WORDS.contains(tokens[k].key) && !side_bank(tokens, c.first, k)
+    });
+    (!organisation).then_some(c)
+}
+
+/// "Left Bank", "West Bank": token `k` is "bank" after a side or direction, within a run from
+/// token `first`.
+fn side_bank(tokens: &[Token], first: usize, k: usize) -> bool {
+    tokens[k].key == "bank" && k > first && lexicon::bank_is_place(tokens[k - 1].key)
+}
+
+/// The place-shaped run starting at token `i`, organisation or not.
+fn unknown_shape(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     let mut j = i;
     while j < tokens.len() && j < i + 4 {
         if !tokens[j].upper {
@@ -291,7 +315,10 @@ fn unknown_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
         });
     }
     // "Tigris River": ends in a capitalised name head, with a name before it.
-    if j > i + 1 && lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key) {
+    if j > i + 1
+        && (lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key)
+            || side_bank(tokens, i, j - 1))
+    {
         return Some(Candidate {
             first: i,
             last: j,
