@@ -10,32 +10,41 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// `BuildHasher` for [`WordHasher`]: `HashSet<&str, FastHash>`, `HashMap<String, V, FastHash>`.
 pub(crate) type FastHash = BuildHasherDefault<WordHasher>;
 
-/// FxHash's multiply-rotate over 8-byte chunks, with the high half folded into the result.
+/// FxHash's multiply-rotate over 8-byte chunks (a short tail packed into one more), with the
+/// high half folded into the result.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            self.write_u64(u64::from_le_bytes(word));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(rest.iter().fold(0, |acc, &b| (acc << 8) | u64::from(b)));
         }
     }
 
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 
     fn finish(&self) -> u64 {
         // The multiply carries entropy up, never down: the table indexes by the low bits, which
         // for keys differing in their last bytes ("ab1", "ab2", ...) would nearly all collide.
-        // Folding the high half in keeps a user's long abbreviation list linear to build.
+        // Folding the high half in keeps a user's long abbreviation or place list linear to build.
         self.0 ^ (self.0 >> 32)
     }
 }

@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
+use crate::hash::FastHash;
 use crate::places::gazetteer::{NameFlags, Posting};
-use crate::places::lexicon::{self, FxBuild, Head};
+use crate::places::lexicon::{self, Head};
 use crate::places::matcher::{Candidate, gap, is_all_caps};
 use crate::places::tokens::Token;
 use crate::places::user::Index;
@@ -52,7 +53,7 @@ pub struct Mention {
 /// Per-document facts the filters share.
 struct DocFacts<'k> {
     /// Keys of words seen as part of a person's name ("Henry" in "Chiquita Raquel Henry").
-    persons: HashSet<&'k str, FxBuild>,
+    persons: HashSet<&'k str, FastHash>,
     /// Sentences written in Title Case (headlines), where capitals say little, by index.
     title_case: Vec<bool>,
 }

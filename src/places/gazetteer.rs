@@ -29,8 +29,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hash::FastHash;
 use crate::places::PlaceKind;
-use crate::places::lexicon::FxBuild;
 use crate::places::names::{NameTable, flags};
 
 static DATA: &[u8] = include_bytes!("../../data/gazetteer/gazetteer.bin");
@@ -164,7 +164,7 @@ struct Record {
 /// The places and names of the gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
-    fold: HashMap<char, Box<str>, FxBuild>,
+    fold: HashMap<char, Box<str>, FastHash>,
     strings: Vec<u8>,
     records: Vec<Record>,
     /// Number of distinct name keys in the file.

@@ -225,49 +225,6 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(11, &[
     "twelve", "twenty", "hundred", "thousand", "several", "dozens", "hundreds", "thousands",
 ]);
 
-/// A small, fast, non-cryptographic hasher (FxHash's multiply-rotate) for short keys that do
-/// not come from an adversary: closed word lists and single characters.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = 0u64;
-            for &b in rest {
-                last = (last << 8) | u64::from(b);
-            }
-            self.write_u64(last);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// `BuildHasher` for [`FxHasher`].
-pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
 /// A closed list of folded words. Membership of all lists is one hash lookup per word (see
 /// [`classes`]), and a word's classes can be kept and tested bit by bit.
 pub struct WordSet {

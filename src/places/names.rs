@@ -8,7 +8,7 @@
 
 use std::hash::Hasher;
 
-use crate::places::lexicon::FxHasher;
+use crate::hash::WordHasher;
 
 /// What a key is, besides its postings.
 pub(crate) mod flags {
@@ -54,7 +54,7 @@ fn phrase_bits(h: u64) -> [usize; 2] {
 
 /// The hash of a key.
 fn hash(key: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = WordHasher::default();
     h.write(key);
     h.write_u8(0xff);
     h.finish()

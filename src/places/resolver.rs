@@ -8,9 +8,10 @@
 
 use std::collections::HashMap;
 
+use crate::hash::FastHash;
 use crate::places::context::Mention;
 use crate::places::gazetteer::{Entry, Gazetteer, NameFlags};
-use crate::places::lexicon::{FxBuild, Head};
+use crate::places::lexicon::Head;
 use crate::places::tokens::Token;
 use crate::places::user::{ExtraPlace, Index};
 use crate::places::{Place, PlaceKind, PlacesConfig};
@@ -199,7 +200,7 @@ const NONE: u32 = u32::MAX;
 /// is), with a map once it grows.
 struct Ids<K> {
     keys: Vec<K>,
-    map: HashMap<K, u32, FxBuild>,
+    map: HashMap<K, u32, FastHash>,
 }
 
 impl<K> Default for Ids<K> {
@@ -299,7 +300,7 @@ pub fn resolve(
     let is_named = |r: &Reading<'_>| named.get(r.country_id as usize).is_some_and(|&w| w > 0.0);
 
     // One sense per document: the same name keeps its most confident reading.
-    let mut by_key: HashMap<u64, (u64, f64), FxBuild> = HashMap::default();
+    let mut by_key: HashMap<u64, (u64, f64), FastHash> = HashMap::default();
     let key_of = |m: &Mention| name_hash(tokens, m);
     for (i, (m, c)) in mentions.iter().zip(&chosen).enumerate() {
         if let (Some((_, s, _)), Some(Option_::Gazetteer(e, _))) =
@@ -420,7 +421,7 @@ pub fn resolve(
 /// a container after a comma). Twins get the same readings and scores, computed once.
 fn twins(mentions: &[Mention], names: &[u64]) -> Vec<usize> {
     let plain = |m: &Mention| !m.comma_next && m.demonym_of.is_empty();
-    let mut first: HashMap<u64, usize, FxBuild> = HashMap::default();
+    let mut first: HashMap<u64, usize, FastHash> = HashMap::default();
     let mut out = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let t = match first.get(&names[i]) {
@@ -736,7 +737,7 @@ const MAX_OPTIONS: usize = 16;
 /// A hash of a mention's words stands for its name (no allocation per mention).
 fn name_hash(tokens: &[Token<'_>], m: &Mention) -> u64 {
     use std::hash::{BuildHasher, Hash, Hasher};
-    let mut h = FxBuild::default().build_hasher();
+    let mut h = FastHash::default().build_hasher();
     for t in &tokens[m.first..m.last] {
         t.key.hash(&mut h);
     }

@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::hash::FastHash;
 use crate::places::gazetteer::{Gazetteer, KeyInfo};
-use crate::places::lexicon::FxBuild;
 use crate::places::matcher::{NameRef, Names};
 use crate::places::tokens;
 use crate::places::tokens::Token;
@@ -176,7 +176,7 @@ impl UserPlaces {
 pub struct Index<'a, 'k> {
     pub gazetteer: &'a Gazetteer,
     pub user: &'a UserPlaces,
-    words: RefCell<HashMap<&'k str, KeyInfo, FxBuild>>,
+    words: RefCell<HashMap<&'k str, KeyInfo, FastHash>>,
 }
 
 impl<'a, 'k> Index<'a, 'k> {
@@ -189,7 +189,7 @@ impl<'a, 'k> Index<'a, 'k> {
             user,
             words: RefCell::new(HashMap::with_capacity_and_hasher(
                 capacity,
-                FxBuild::default(),
+                FastHash::default(),
             )),
         }
     }
