@@ -168,8 +168,19 @@ impl Default for PlacesConfig {
 }
 
 impl PlacesConfig {
+    /// Whether the user gave country codes, allow or deny lists, or extra places.
+    fn has_user_lists(&self) -> bool {
+        !(self.countries.is_empty()
+            && self.allow.is_empty()
+            && self.deny.is_empty()
+            && self.extra_places.is_empty())
+    }
+
     /// Checks the options, saying which one is wrong and what to do.
     pub fn validate(&self) -> Result<()> {
+        if !self.has_user_lists() {
+            return Ok(()); // nothing to check: leave the gazetteer unloaded until places are asked for
+        }
         let gazetteer = gazetteer::embedded();
         for code in &self.countries {
             let ok = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
@@ -218,7 +229,13 @@ impl PlaceExtractor {
     /// A place extractor with `config`. Use [`PlacesConfig::validate`] first to get an error
     /// for bad options; invalid extra places are otherwise skipped.
     pub fn new(config: PlacesConfig) -> PlaceExtractor {
-        let user = user::UserPlaces::new(&config, gazetteer::embedded());
+        // The gazetteer (tens of MB) loads on first use, so that an extractor used only for
+        // sentences or claims never pays for it; user lists need it now, to read their names.
+        let user = if config.has_user_lists() {
+            user::UserPlaces::new(&config, gazetteer::embedded())
+        } else {
+            user::UserPlaces::default()
+        };
         PlaceExtractor { config, user }
     }
 

@@ -116,3 +116,36 @@ def test_the_gazetteer_is_loaded_once_per_process_and_shared_by_threads():
     assert one > 10, f"loading the gazetteer grew RSS by only {one:.1f} MB: is it still embedded?"
     assert eight < 1.5 * one + 16, f"8 threads grew RSS by {eight:.1f} MB, one by {one:.1f} MB"
 
+
+
+LAZY_GAZETTEER = """
+import sys
+import factsift as fs
+
+def peak_mb():
+    with open("/proc/self/status") as f:
+        return next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:"))
+
+text = open(sys.argv[1], encoding="utf-8").read()
+before = peak_mb()
+fs.split_sentences(text); fs.sentences(text); fs.claims(text); fs.dates(text)
+fs.Extractor(lang="de").split_sentences(text)
+no_places = peak_mb()
+fs.places(text)
+print(no_places - before, peak_mb() - before)
+"""
+
+
+def test_sentences_and_claims_never_load_the_gazetteer(tmp_path):
+    # A user who only splits sentences (or reads claims) should not pay the gazetteer's tens of
+    # MB: it loads on the first places() call, not when an extractor is built.
+    import pathlib
+    import subprocess
+    import sys
+
+    article = pathlib.Path(__file__).resolve().parents[2] / "examples" / "iraq_detainees.txt"
+    out = subprocess.run([sys.executable, "-c", LAZY_GAZETTEER, str(article)],
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    without_places, with_places = map(float, out.split())
+    assert without_places < 10, f"sentences, claims and dates raised peak RSS by {without_places:.1f} MB"
+    assert with_places > without_places + 20, (without_places, with_places)
