@@ -57,7 +57,7 @@ pub struct PyPlace {
 }
 
 impl PyPlace {
-    /// Like [`PyPlace::from_core`], taking the place: its strings move instead of being copied.
+    /// The Python record of place `p` of `text`, with `str` offsets; `p`'s strings move into it.
     pub fn from_core_owned(p: factsift::Place, text: &str, offsets: &CharOffsets<'_>) -> PyPlace {
         let (start, end) = offsets.span(p.span);
         PyPlace {
@@ -78,24 +78,9 @@ impl PyPlace {
         }
     }
 
+    /// Like [`PyPlace::from_core_owned`], for a borrowed place.
     pub fn from_core(p: &factsift::Place, text: &str, offsets: &CharOffsets<'_>) -> PyPlace {
-        let (start, end) = offsets.span(p.span);
-        PyPlace {
-            text: p.span.as_str(text).to_string(),
-            start,
-            end,
-            sentence: p.sentence,
-            name: p.name.clone(),
-            kind: p.kind.as_str().to_string(),
-            country_code: p.country_code.clone(),
-            admin1: p.admin1.clone(),
-            lat: p.lat,
-            lon: p.lon,
-            geonameid: p.geonameid,
-            population: p.population,
-            modifier: p.modifier.clone(),
-            score: p.score,
-        }
+        PyPlace::from_core_owned(p.clone(), text, offsets)
     }
 }
 
