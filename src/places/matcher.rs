@@ -303,20 +303,11 @@ fn unknown_shape(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     if j == i || lexicon::contains(&lexicon::FUNCTION_WORDS, tokens[i].key) {
         return None;
     }
-    // "Lake Erie", "Mount Sinjar": a leading head plus one or two names.
-    if lexicon::contains(&lexicon::LEADING_NAME_HEADS, tokens[i].key) && j > i + 1 {
-        return Some(Candidate {
-            first: i,
-            last: j,
-            span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
-            key: None,
-            head: None,
-            street: false,
-        });
-    }
-    // "Tigris River": ends in a capitalised name head, with a name before it.
+    // "Lake Erie", "Mount Sinjar": a leading head plus one or two names; "Tigris River": a name
+    // and a capitalised name head after it.
     if j > i + 1
-        && (lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key)
+        && (lexicon::contains(&lexicon::LEADING_NAME_HEADS, tokens[i].key)
+            || lexicon::contains(&lexicon::NAME_HEADS, tokens[j - 1].key)
             || side_bank(tokens, i, j - 1))
     {
         return Some(Candidate {
