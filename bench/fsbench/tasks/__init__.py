@@ -80,6 +80,13 @@ def import_scorer(eval_dir: str, module: str):
     return importlib.import_module(module)
 
 
+def import_adapter(eval_dir: str, spec: str):
+    """The function named by ``spec`` (``"module:function"``, as the scorers' command lines take
+    it) from ``eval_dir``, e.g. ``"factsift_adapters:numbers"``."""
+    module, _, function = spec.partition(":")
+    return getattr(import_scorer(eval_dir, module), function)
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     """Precision, recall and F1 in percent, from pooled counts."""
     p = tp / n_pred if n_pred else 0.0

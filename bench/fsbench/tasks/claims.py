@@ -11,7 +11,7 @@ import json
 import os
 import warnings
 
-from . import Column, Corpus, Engine, import_scorer
+from . import Column, Corpus, Engine, import_adapter, import_scorer
 
 NAME = "claims"
 TITLE = "Numeric claims"
@@ -99,8 +99,7 @@ def corpus(eval_dir: str | None) -> Corpus:
 def accuracy(engine: str, eval_dir: str) -> dict:
     scorer = import_scorer(eval_dir, "score_numbers")
     if engine in SCORER_SPEC:
-        module, _, function = SCORER_SPEC[engine].partition(":")
-        extract = getattr(import_scorer(eval_dir, module), function)
+        extract = import_adapter(eval_dir, SCORER_SPEC[engine])
     else:
         extract = scorer.PEERS[engine]()
     r = scorer.score_newsquant(extract, _newsquant(eval_dir))

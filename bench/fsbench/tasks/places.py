@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 
-from . import Column, Corpus, Engine, import_scorer, prf
+from . import Column, Corpus, Engine, import_adapter, import_scorer, prf
 
 NAME = "places"
 TITLE = "Places"
@@ -117,8 +117,7 @@ def corpus(eval_dir: str | None) -> Corpus:
 def accuracy(engine: str, eval_dir: str) -> dict:
     scorer = import_scorer(eval_dir, "score_locations")
     if engine in SCORER_SPEC:
-        module, _, function = SCORER_SPEC[engine].partition(":")
-        extract = getattr(import_scorer(eval_dir, module), function)
+        extract = import_adapter(eval_dir, SCORER_SPEC[engine])
     else:
         extract = scorer.PEERS[engine]
     out: dict = {}
