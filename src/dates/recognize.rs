@@ -169,6 +169,9 @@ fn one_word(word: &str) -> Option<OneWord> {
 
 /// A month without a day ("in March", "March 2024").
 fn bare_month(text: &str, span: Span, month: u8) -> Option<Found> {
+    if is_ordinary_word_month(text, span) {
+        return None;
+    }
     Some(Found {
         span,
         form: Form::Month {
@@ -178,7 +181,6 @@ fn bare_month(text: &str, span: Span, month: u8) -> Option<Found> {
         },
         relation: relation_before(text, span.start),
     })
-    .filter(|_| !is_ordinary_word_month(text, span))
 }
 
 /// "May" and "March" are also ordinary words: without a year, they are months only after a
