@@ -411,22 +411,44 @@ const PRONOUN_REACH: usize = 4;
 
 /// The source of every sentence (`None` where the text gives none), resolved across the document.
 pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>> {
+    let mut out = sources_through(text, sentences, sentences.len().saturating_sub(1));
+    out.resize(sentences.len(), None);
+    out
+}
+
+/// The sources of the sentences up to `last` (and perhaps a few after it): what a sentence's
+/// source is depends only on the sentences before it and on the rest of its quotation, so the
+/// sentences after the last one asked for — and after its quotation — are never read.
+pub(crate) fn sources_through(
+    text: &str,
+    sentences: &[Sentence],
+    last: usize,
+) -> Vec<Option<Source>> {
     let quoted = quotation_depths(text, sentences);
-    // Most sentences hold no word of attribution: one SIMD scan tells, and only the others are
-    // tokenized (their words outside quotation marks kept for the subjects below) and read.
-    let mut tokens: Vec<Option<Vec<Word<'_>>>> = vec![None; sentences.len()];
-    let mut local: Vec<Option<(Speaker, Span)>> = vec![None; sentences.len()];
+    let mut end = (last + 1).min(sentences.len());
+    while end < sentences.len() && quoted[end] {
+        end += 1; // the quotation open at `last` goes on: its end may name the speaker
+    }
+    let sentences = &sentences[..end];
+    let quoted = &quoted[..end];
+    // Most sentences hold no word of attribution: one automaton scan tells, and only the others
+    // are tokenized (their words outside quotation marks kept for the subjects below) and read.
+    let mut tokens: Vec<Option<Vec<Word<'_>>>> = vec![None; end];
+    let mut local: Vec<Option<(Speaker, Span)>> = vec![None; end];
+    let mut cues = Vec::new();
     for (i, sentence) in sentences.iter().enumerate() {
-        if has_cue_word(sentence.span.as_str(text)) {
+        cues.clear();
+        cue_words(text, sentence.span, &mut cues);
+        if !cues.is_empty() {
             let words = outside_quotes(text, sentence, quoted[i]);
-            local[i] = find(&words);
+            local[i] = find(&words, &cues);
             tokens[i] = Some(words);
         }
     }
-    share_within_quotations(&quoted, &mut local);
+    share_within_quotations(quoted, &mut local);
     // Sentence subjects matter only as antecedents of a pronoun a few sentences later (or of
     // "it said" in the same sentence).
-    let mut needs_lead = vec![false; sentences.len()];
+    let mut needs_lead = vec![false; end];
     for (j, found) in local.iter().enumerate() {
         if matches!(found, Some((Speaker::Pronoun { .. }, _))) {
             for flag in &mut needs_lead[j.saturating_sub(PRONOUN_REACH)..=j] {
@@ -452,11 +474,20 @@ pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>>
 }
 
 /// The words of `sentence` outside quotation marks (`starts_inside`: a quotation is open where
-/// it starts).
+/// it starts). The marks themselves count as outside, so that "…,” said Maan" still sees its
+/// quote.
 fn outside_quotes<'t>(text: &'t str, sentence: &Sentence, starts_inside: bool) -> Vec<Word<'t>> {
     let mut tokens = words(sentence.span.as_str(text), sentence.span.start);
-    let mut inside = inside_flags(&tokens, starts_inside).into_iter();
-    tokens.retain(|_| !inside.next().unwrap_or(false));
+    let mut inside = starts_inside;
+    tokens.retain(|w| {
+        match w.text {
+            "“" | "«" => inside = true,
+            "”" | "»" => inside = false,
+            "\"" => inside = !inside,
+            _ => return !inside,
+        }
+        true
+    });
     tokens
 }
 
@@ -471,15 +502,23 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the cue words build an automaton")
 });
 
-/// Whether `sentence` holds a cue word that is not part of a longer ASCII word ("said", not
-/// "unsaid"; "adds", not "padds"): a superset of the sentences [`find`] can read a speaker in.
-/// The cues are letters only, so a match glued to a word never hides a whole-word cue.
-fn has_cue_word(sentence: &str) -> bool {
+/// The spans of the cue words in `span` of `text`, in order: those not part of a longer ASCII
+/// word ("said", not "unsaid"; "adds", not "padds"). A word of the sentence is a speech verb (or
+/// "according") exactly when its span is one of them: the cues are ASCII letters only, so a match
+/// glued to a word never hides a whole-word cue, and the longest match at a word's start is the
+/// word itself when the word is a cue.
+fn cue_words(text: &str, span: Span, cues: &mut Vec<Span>) {
+    let sentence = span.as_str(text);
     let bytes = sentence.as_bytes();
     let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-    CUES.find_iter(sentence).any(|m| {
-        !glued(m.start().checked_sub(1).and_then(|i| bytes.get(i))) && !glued(bytes.get(m.end()))
-    })
+    cues.extend(
+        CUES.find_iter(sentence)
+            .filter(|m| {
+                !glued(m.start().checked_sub(1).and_then(|i| bytes.get(i)))
+                    && !glued(bytes.get(m.end()))
+            })
+            .map(|m| Span::new(span.start + m.start(), span.start + m.end())),
+    );
 }
 
 /// For each sentence, whether it starts inside a quotation left open by the sentences before.
@@ -510,24 +549,6 @@ fn quotation_depths(text: &str, sentences: &[Sentence]) -> Vec<bool> {
         .collect()
 }
 
-/// Whether each token lies inside quotation marks, given the state at the sentence start. The
-/// marks themselves count as outside, so that "…,” said Maan" still sees its quote.
-fn inside_flags(tokens: &[Word<'_>], starts_inside: bool) -> Vec<bool> {
-    let mut inside = starts_inside;
-    tokens
-        .iter()
-        .map(|w| {
-            match w.text {
-                "“" | "«" => inside = true,
-                "”" | "»" => inside = false,
-                "\"" => inside = !inside,
-                _ => return inside,
-            }
-            false
-        })
-        .collect()
-}
-
 /// A quotation spanning sentences takes the attribution of whichever of its sentences has one
 /// (usually the last: "…so far. Monitoring continues,” he said.").
 fn share_within_quotations(starts_inside: &[bool], local: &mut [Option<(Speaker, Span)>]) {
@@ -549,18 +570,25 @@ fn share_within_quotations(starts_inside: &[bool], local: &mut [Option<(Speaker,
     }
 }
 
-/// The speaker and cue of one sentence, from its words outside quotation marks.
-fn find(words: &[Word<'_>]) -> Option<(Speaker, Span)> {
+/// The speaker and cue of one sentence, from its words outside quotation marks and the spans of
+/// its cue words (from [`cue_words`], in order).
+fn find(words: &[Word<'_>], cues: &[Span]) -> Option<(Speaker, Span)> {
     let mut according = None;
+    let mut next_cue = cues.iter().peekable();
     for (v, w) in words.iter().enumerate() {
-        if w.is("according") && words.get(v + 1).is_some_and(|t| t.is("to")) {
-            according = according.or_else(|| {
-                let cue = w.span.cover(words[v + 1].span);
-                after_cue(words, v + 2).map(|speaker| (speaker, cue))
-            });
+        // Words and cues are both in text order: skip the cues behind this word (inside a
+        // quotation, or parts of a longer token such as "told-him").
+        while next_cue.next_if(|c| c.start < w.span.start).is_some() {}
+        if next_cue.next_if(|c| **c == w.span).is_none() {
             continue;
         }
-        if !w.in_set(&SPEECH_VERBS) {
+        if w.is("according") {
+            if words.get(v + 1).is_some_and(|t| t.is("to")) {
+                according = according.or_else(|| {
+                    let cue = w.span.cover(words[v + 1].span);
+                    after_cue(words, v + 2).map(|speaker| (speaker, cue))
+                });
+            }
             continue;
         }
         if let Some(speaker) = subject_before(words, v).or_else(|| inverted_after(words, v)) {

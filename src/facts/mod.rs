@@ -77,7 +77,9 @@ impl FactLinker {
         if claims.is_empty() {
             return Vec::new();
         }
-        let sources = self.sources(text, sentences);
+        // Sentences after the last claim's are never anyone's source: left unread.
+        let last = claims.iter().map(|c| c.sentence).max().unwrap_or(0);
+        let sources = attribution::sources_through(text, sentences, last);
         let index = link::SentenceIndex::new(text, sentences, claims, places, dates);
         let source_of = |claim: &Claim| sources.get(claim.sentence).copied().flatten();
         claims
