@@ -4,7 +4,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
-use crate::fact::{PyDate, PyFact};
+use crate::fact::{FactItems, PyDate, PyFact};
 use crate::items::Items;
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
@@ -21,7 +21,7 @@ pub struct PyDocument {
     claims: Items<PyClaim>,
     places: Items<PyPlace>,
     dates: Items<PyDate>,
-    facts: Items<PyFact>,
+    facts: FactItems,
 }
 
 /// A document's items converted for Python but not yet Python objects. Building it needs no
@@ -32,14 +32,14 @@ pub struct Prepared {
     claims: Vec<PyClaim>,
     places: Vec<PyPlace>,
     dates: Vec<PyDate>,
-    facts: Vec<PyFact>,
+    facts: Vec<factsift::Fact>,
 }
 
 impl Prepared {
     pub fn new(doc: &factsift::Document<'_>) -> Prepared {
         let offsets = CharOffsets::new(doc.text);
         let t = doc.text;
-        let mut prepared = Prepared {
+        Prepared {
             sentences: doc
                 .sentences
                 .iter()
@@ -60,15 +60,8 @@ impl Prepared {
                 .iter()
                 .map(|d| PyDate::from_core(d, t, &offsets))
                 .collect(),
-            facts: Vec::new(),
-        };
-        prepared.facts = PyFact::from_core(
-            &doc.facts,
-            t,
-            &offsets,
-            (&prepared.claims, &prepared.places, &prepared.dates),
-        );
-        prepared
+            facts: doc.facts.clone(),
+        }
     }
 }
 
@@ -91,7 +84,7 @@ impl PyDocument {
             claims: Items::values(prepared.claims),
             places: Items::values(prepared.places),
             dates: Items::values(prepared.dates),
-            facts: Items::values(prepared.facts),
+            facts: FactItems::pending(prepared.facts),
         }
     }
 }
@@ -142,7 +135,7 @@ impl PyDocument {
             claims: Items::objects(claims),
             places: Items::objects(places),
             dates: Items::objects(dates),
-            facts: Items::objects(facts),
+            facts: FactItems::objects(facts),
         }
     }
 
@@ -179,7 +172,12 @@ impl PyDocument {
     /// One :class:`Fact` per claim: the claim with its places, date and source.
     #[getter]
     fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.facts.list(py)
+        if let Some(facts) = self.facts.made() {
+            return facts.list(py);
+        }
+        let text = self.text.bind(py).to_cow()?;
+        let (claims, places, dates) = (self.claims(py)?, self.places(py)?, self.dates(py)?);
+        self.facts.make(&text, &claims, &places, &dates)?.list(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -1,9 +1,13 @@
+use std::sync::OnceLock;
+
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 use factsift::CharOffsets;
 use factsift::dates::{CivilDate, DateMention};
 
 use crate::claim::PyClaim;
+use crate::items::Items;
 use crate::place::PyPlace;
 use crate::record::record_methods;
 
@@ -159,32 +163,76 @@ pub struct PyFact {
     pub source: Option<PySource>,
 }
 
-impl PyFact {
-    /// Builds the facts of a document from its already converted items.
-    pub fn from_core(
-        facts: &[factsift::Fact],
+/// A document's facts, made on first access.
+///
+/// Most callers read claims and places and never the facts, and each fact repeats its claim,
+/// places and date: the core facts (indices into the document's items) are kept until someone
+/// asks, and only then copied out of the document's claims, places and dates.
+pub struct FactItems {
+    core: Vec<factsift::Fact>,
+    made: OnceLock<Items<PyFact>>,
+}
+
+impl FactItems {
+    /// Facts to make from `core` on first access.
+    pub fn pending(core: Vec<factsift::Fact>) -> FactItems {
+        FactItems {
+            core,
+            made: OnceLock::new(),
+        }
+    }
+
+    /// Facts that are Python objects already.
+    pub fn objects(objects: Vec<Py<PyFact>>) -> FactItems {
+        FactItems {
+            core: Vec::new(),
+            made: OnceLock::from(Items::objects(objects)),
+        }
+    }
+
+    /// The facts, if made already.
+    pub fn made(&self) -> Option<&Items<PyFact>> {
+        self.made.get()
+    }
+
+    /// Makes the facts from the document's text and its claims, places and dates (lists of
+    /// their Python objects). If another thread made them first, its facts are the ones kept.
+    pub fn make(
+        &self,
         text: &str,
-        offsets: &CharOffsets<'_>,
-        items: (&[PyClaim], &[PyPlace], &[PyDate]),
-    ) -> Vec<PyFact> {
-        let (claims, places, dates) = items;
-        facts
+        claims: &Bound<'_, PyList>,
+        places: &Bound<'_, PyList>,
+        dates: &Bound<'_, PyList>,
+    ) -> PyResult<&Items<PyFact>> {
+        let offsets = CharOffsets::new(text);
+        let claim = |i: usize| -> PyResult<PyClaim> {
+            Ok(claims.get_item(i)?.cast::<PyClaim>()?.get().clone())
+        };
+        let place = |i: usize| -> PyResult<PyPlace> {
+            Ok(places.get_item(i)?.cast::<PyPlace>()?.get().clone())
+        };
+        let date = |i: usize| -> PyResult<PyDate> {
+            Ok(dates.get_item(i)?.cast::<PyDate>()?.get().clone())
+        };
+        let facts = self
+            .core
             .iter()
-            .filter_map(|f| {
-                Some(PyFact {
-                    claim: claims.get(f.claim)?.clone(),
+            .map(|f| {
+                Ok(PyFact {
+                    claim: claim(f.claim)?,
                     sentence: f.sentence,
                     places: f
                         .places
                         .iter()
-                        .filter_map(|&p| places.get(p).cloned())
-                        .collect(),
-                    place: f.place.and_then(|p| places.get(p).cloned()),
-                    date: f.date.and_then(|d| dates.get(d).cloned()),
-                    source: f.source.map(|s| PySource::from_core(&s, text, offsets)),
+                        .map(|&p| place(p))
+                        .collect::<PyResult<_>>()?,
+                    place: f.place.map(place).transpose()?,
+                    date: f.date.map(date).transpose()?,
+                    source: f.source.map(|s| PySource::from_core(&s, text, &offsets)),
                 })
             })
-            .collect()
+            .collect::<PyResult<Vec<PyFact>>>()?;
+        Ok(self.made.get_or_init(|| Items::values(facts)))
     }
 }
 
