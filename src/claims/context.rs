@@ -190,17 +190,17 @@ pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<Unit
         "F" => (-130.0..=600.0).contains(&value),
         _ => (-100.0..=300.0).contains(&value),
     };
-    // "It hit 25C on Sunday": a touching capital C needs no weather words, but not in a name
+    // "It hit 25C on Sunday", "set to 72F": a touching capital C or F needs no weather words, but not in a name
     // ("Model 5C", "the 13C rating").
-    let bare_celsius = letter == "C"
+    let bare_degrees = matches!(letter, "C" | "F")
         && t.touches_prev(end)
         && (!t.is_word(end + 1) || t.is_any(end + 1, &FUNCTION_AFTER));
     let name = match letter {
         // "down 68 p at 1112 p": pence, in a sentence about prices and shares.
         "p" if money || shares => "penny",
         "c" | "C" if money && !warm => "cent",
-        "F" if plausible && warm => "°F",
-        "C" | "c" if plausible && (warm || bare_celsius) => "°C",
+        "F" if plausible && (warm || bare_degrees) => "°F",
+        "C" | "c" if plausible && (warm || (letter == "C" && bare_degrees)) => "°C",
         _ => return None,
     };
     let unit = units::by_name(name)?;

@@ -77,7 +77,23 @@ fn ends_phrase(w: &str) -> bool {
 
 /// The noun phrase that starts at token `k` (content words, at most [`MAX_WORDS`]), before
 /// `limit`: `(first, end)` tokens.
-pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option<(usize, usize)> {
+pub(crate) fn phrase_after(t: &Tokens<'_>, k: usize, limit: usize) -> Option<(usize, usize)> {
+    phrase(t, k, limit, false)
+}
+
+/// The phrase counted by a number: like [`phrase_after`], but a plural noun that doubles as a
+/// verb ("two large contracts in", "five new cuts") is the head, since a plural count never takes
+/// a verb in "-s".
+fn counted_phrase(t: &Tokens<'_>, k: usize, limit: usize) -> Option<(usize, usize)> {
+    phrase(t, k, limit, true)
+}
+
+/// A verb form in "-s" that is also a plural noun ("contracts", "cuts", "gains").
+fn plural_noun_form(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}
+
+fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(usize, usize)> {
     // "of the voters", "of their homes": the determiner is not the concept.
     if t.is_any(
         k,
@@ -85,6 +101,20 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
             "the", "their", "its", "his", "her", "our", "those", "these", "all",
         ],
     ) {
+        k += 1;
+    }
+    // "20 more people", "the 10 most popular apps", "two other men": a comparative between the
+    // count and its noun is not what is counted.
+    if t.is_any(k, &["more", "most", "other", "additional", "further"]) && is_content(t, k + 1) {
+        k += 1;
+    }
+    // "five injured soldiers": a participle the word lists keep out of concepts ("five killed")
+    // still lets the noun after it be counted.
+    if t.is_word(k)
+        && t.lower(k).ends_with("ed")
+        && is_function_word(t.lower(k))
+        && is_content(t, k + 1)
+    {
         k += 1;
     }
     let first = k;
@@ -104,13 +134,30 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
                         end + 1,
                         &["in", "of", "for", "on", "at", "to", "and", "or", "from"],
                     );
+            // "Profit at 3 firms rises": after a plural noun the "-s" word is the verb.
+            let plural_noun = plural && plural_noun_form(w) && !plural_noun_form(t.lower(end - 1));
             if words > 0
-                && ((ends_phrase(w) && !ing_head) || is_common_verb(w) || change::is_verb(w))
+                && ((ends_phrase(w) && !ing_head)
+                    || (!plural_noun && (is_common_verb(w) || change::is_verb(w))))
             {
                 break;
             }
             words += 1;
             end += 1;
+            // "U.S. states", "U.K. banks": dotted initials are one word.
+            if t.raw(end - 1).len() == 1 && t.is_capitalized(end - 1) {
+                while t.raw(end) == "."
+                    && t.touches_prev(end)
+                    && t.touches_prev(end + 1)
+                    && t.is_word(end + 1)
+                    && t.raw(end + 1).len() == 1
+                {
+                    end += 2;
+                }
+                if t.raw(end) == "." && t.touches_prev(end) && end > first + 1 {
+                    end += 1;
+                }
+            }
             // "V10 engine", "A320 jets": digits touching a word are part of its name.
             if t.is_digits(end) && t.touches_prev(end) {
                 end += 1;
@@ -176,11 +223,11 @@ pub(crate) fn of_claim(
         && (is_nominal(t, first - 2) || is_name_piece(t, first - 2));
     if count {
         let k = if t.is(end, "of") { end + 1 } else { end };
-        if bracketed && phrase_after(t, k, t.len()).is_none() {
+        if bracketed && counted_phrase(t, k, t.len()).is_none() {
             return subject::noun_phrase_before(t, first - 1, 0);
         }
         // "Crowds of 20,000 gathered": a lone verb after the count is not what is counted.
-        return phrase_after(t, k, t.len())
+        return counted_phrase(t, k, t.len())
             .filter(|&(a, b)| {
                 let w = t.lower(a);
                 b > a + 1 || !(ends_phrase(w) || is_common_verb(w) || change::is_verb(w))
