@@ -17,6 +17,15 @@ fn window(t: &Tokens<'_>, at: usize, size: usize) -> std::ops::Range<usize> {
 
 /// "pounds" near money words are sterling, near weight words (or alone) they are weight.
 pub(crate) fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
+    // "12 pounds of potatoes" weighs something; "millions of pounds of investment" is money.
+    if t.is(at + 1, "of") && t.is_word(at + 2) {
+        let k = if t.is_any(at + 2, &["the", "their", "its", "his", "her", "fresh"]) {
+            at + 3
+        } else {
+            at + 2
+        };
+        return is_money_word(t.lower(k));
+    }
     let mut money = false;
     for i in window(t, at, POUNDS_WINDOW) {
         match t.lower(i) {
@@ -92,6 +101,19 @@ fn is_money_word(w: &str) -> bool {
             | "saved"
             | "cheaper"
             | "per"
+            | "exchanged"
+            | "withdrew"
+            | "donated"
+            | "inherited"
+            | "ticket"
+            | "tickets"
+            | "bank"
+            | "euros"
+            | "dollars"
+            | "rent"
+            | "prize"
+            | "reward"
+            | "bill"
     )
 }
 
