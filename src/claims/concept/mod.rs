@@ -88,6 +88,32 @@ fn counted_phrase(t: &Tokens<'_>, k: usize, limit: usize) -> Option<(usize, usiz
     phrase(t, k, limit, true)
 }
 
+/// Skips a second amount between a count and its noun: "5 of its 12 branches", "400 of the
+/// 1,200 students", "two 16-year-old boys", "three 500-pound bombs". Returns `k` unchanged when
+/// no noun follows the amount.
+fn skip_inner_amount(t: &Tokens<'_>, k: usize) -> usize {
+    let mut j = k;
+    if t.is_digits(j) {
+        j += 1;
+        while matches!(t.raw(j), "," | ".")
+            && t.touches_prev(j)
+            && t.is_digits(j + 1)
+            && t.touches_prev(j + 1)
+        {
+            j += 2;
+        }
+    } else if t.is_word(j) && numbers::is_number_word(t.lower(j)) {
+        j += 1;
+    } else {
+        return k;
+    }
+    // "-year-old", "-pound": the measure of a compound modifier.
+    while t.raw(j) == "-" && t.touches_prev(j) && t.is_word(j + 1) && t.touches_prev(j + 1) {
+        j += 2;
+    }
+    if is_content(t, j) { j } else { k }
+}
+
 /// A verb form in "-s" that is also a plural noun ("contracts", "cuts", "gains").
 fn plural_noun_form(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
@@ -103,6 +129,7 @@ fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(u
     ) {
         k += 1;
     }
+    k = skip_inner_amount(t, k);
     // "20 more people", "the 10 most popular apps", "two other men": a comparative between the
     // count and its noun is not what is counted.
     if t.is_any(k, &["more", "most", "other", "additional", "further"]) && is_content(t, k + 1) {
@@ -136,7 +163,10 @@ fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(u
                     );
             // "Profit at 3 firms rises": after a plural noun the "-s" word is the verb.
             let plural_noun = plural && plural_noun_form(w) && !plural_noun_form(t.lower(end - 1));
+            // "government-backed loans": a word joined by a hyphen belongs to the compound.
+            let joined = t.raw(end - 1) == "-" && t.touches_prev(end);
             if words > 0
+                && !joined
                 && ((ends_phrase(w) && !ing_head)
                     || (!plural_noun && (is_common_verb(w) || change::is_verb(w))))
             {
@@ -162,6 +192,14 @@ fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(u
             if t.is_digits(end) && t.touches_prev(end) {
                 end += 1;
             }
+            // "F-16 jets", "COVID-19 patients": so are digits joined by a hyphen.
+            if t.raw(end) == "-"
+                && t.touches_prev(end)
+                && t.is_digits(end + 1)
+                && t.touches_prev(end + 1)
+            {
+                end += 2;
+            }
             // "Kurdish-led forces", "al-Rutbah": hyphens that join words.
             if t.raw(end) == "-"
                 && t.touches_prev(end)
@@ -183,7 +221,9 @@ fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(u
     while words > 1 {
         let w = t.lower(first);
         let participle = w.ends_with("ed") && w.len() > 4 && !t.is_capitalized(first);
-        if participle || is_loose_modifier(w) {
+        // "full-time staff": a modifier joined by a hyphen is part of a compound.
+        let hyphenated = t.raw(first + 1) == "-" && t.touches_prev(first + 1);
+        if participle || (is_loose_modifier(w) && !hyphenated) {
             first += 1;
             if t.raw(first) == "-" {
                 first += 1;
