@@ -39,6 +39,24 @@ pub(crate) fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
     money
 }
 
+/// True when a word near token `at` names China, its people or its money.
+pub(crate) fn about_china(t: &Tokens<'_>, at: usize) -> bool {
+    window(t, at, WINDOW).any(|i| {
+        matches!(
+            t.lower(i),
+            "china"
+                | "chinese"
+                | "beijing"
+                | "shanghai"
+                | "shenzhen"
+                | "guangzhou"
+                | "yuan"
+                | "renminbi"
+                | "rmb"
+        )
+    })
+}
+
 fn is_money_word(w: &str) -> bool {
     matches!(
         w,

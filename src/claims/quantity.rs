@@ -87,7 +87,17 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
-    Some(m)
+    Some(yen_or_yuan(t, m))
+}
+
+/// "¥" is the sign of both the yen and the yuan: in a sentence about China it is the yuan.
+fn yen_or_yuan(t: &Tokens<'_>, m: UnitMatch) -> UnitMatch {
+    if m.unit.name == "JPY" && t.raw(m.first) == "¥" && context::about_china(t, m.first) {
+        if let Some(unit) = units::by_name("CNY") {
+            return UnitMatch { unit, ..m };
+        }
+    }
+    m
 }
 
 /// The minor part of an amount written in two units: "15 dollars 50", "15 euros and 50 cents",
@@ -141,7 +151,9 @@ fn bracketed_unit(t: &Tokens<'_>, end: usize) -> Option<UnitMatch> {
 
 /// A number with an optional currency before it: `(currency, number)`.
 fn money_number(t: &Tokens<'_>, i: usize) -> Option<Result<(Option<UnitMatch>, Number), usize>> {
-    let pre = units::before(t, i).filter(|m| number_can_start(t, m.end));
+    let pre = units::before(t, i)
+        .filter(|m| number_can_start(t, m.end))
+        .map(|m| yen_or_yuan(t, m));
     let start = pre.map_or(i, |m| m.end);
     match numbers::parse(t, start, pre.is_some())? {
         Parsed::Number(n) => Some(Ok((pre, n))),
