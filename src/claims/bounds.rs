@@ -25,6 +25,7 @@ const BEFORE: &[(&[&str], Bound)] = &[
     // Market slang: "north of $1bn", "south of 2%".
     (&["north", "of"], Bound::Min),
     (&["over"], Bound::Min),
+    (&["past"], Bound::Min),
     (&["above"], Bound::Min),
     (&["exceeding"], Bound::Min),
     (&["topping"], Bound::Min),
@@ -105,6 +106,19 @@ fn matches_at(t: &Tokens<'_>, start: usize, phrase: &[&str]) -> bool {
     phrase.iter().enumerate().all(|(k, w)| t.is(start + k, w))
 }
 
+/// "past" bounds an amount after a verb ("climbed past 1,000"), not after a determiner ("the
+/// past 10 years") or at the start of a sentence.
+fn past_is_bound(t: &Tokens<'_>, at: usize) -> bool {
+    at > 0
+        && t.is_word(at - 1)
+        && !t.is_any(
+            at - 1,
+            &[
+                "the", "its", "their", "this", "these", "his", "her", "our", "my", "last", "next",
+            ],
+        )
+}
+
 /// The qualifier that ends right before token `first`, never reaching before `floor`:
 /// the bound and the qualifier's first token.
 pub(crate) fn before(t: &Tokens<'_>, first: usize, floor: usize) -> Option<(Bound, usize)> {
@@ -114,6 +128,10 @@ pub(crate) fn before(t: &Tokens<'_>, first: usize, floor: usize) -> Option<(Boun
             continue;
         };
         if start < floor || !matches_at(t, start, phrase) {
+            continue;
+        }
+        // "surged past 1,000" is a bound; "the past 10 years" is a time.
+        if *phrase == ["past"] && !past_is_bound(t, start) {
             continue;
         }
         if best.is_none_or(|(_, s)| start < s) {
