@@ -403,6 +403,15 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         change = Some(Change::Down);
     }
 
+    // "raised $5bn from investors": money raised is an amount, not a rise ("raised prices by
+    // 5%" and "raised it to $5" keep their preposition).
+    if change == Some(Change::Up)
+        && unit.is_some_and(|u| u.0.is_currency())
+        && first > floor
+        && t.lower(first - 1).starts_with("rais")
+    {
+        change = None;
+    }
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
     let concept = concept::of_claim(t, first, end, dimension == Dimension::Count, floor);
 
