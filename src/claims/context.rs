@@ -129,6 +129,13 @@ fn is_money_word(w: &str) -> bool {
             | "euros"
             | "dollars"
             | "rent"
+            | "tip"
+            | "tips"
+            | "tipped"
+            | "coin"
+            | "coins"
+            | "cashier"
+            | "charges"
             | "prize"
             | "reward"
             | "bill"
@@ -178,6 +185,9 @@ fn is_temperature_word(w: &str) -> bool {
             | "celsius"
             | "fahrenheit"
             | "thermostat"
+            | "weatherman"
+            | "forecaster"
+            | "forecasters"
             | "heated"
             | "boil"
             | "boiling"
@@ -187,7 +197,7 @@ fn is_temperature_word(w: &str) -> bool {
 }
 
 /// Words that may follow a temperature ("25C on Sunday", "30C in London").
-const FUNCTION_AFTER: [&str; 12] = [
+const FUNCTION_AFTER: [&str; 18] = [
     "in",
     "on",
     "at",
@@ -199,7 +209,13 @@ const FUNCTION_AFTER: [&str; 12] = [
     "with",
     "yesterday",
     "today",
+    "tomorrow",
+    "tonight",
+    "now",
     "this",
+    "during",
+    "inside",
+    "outside",
 ];
 
 /// A single letter after a number that names a unit by context: "C"/"c" (Celsius, or cents
