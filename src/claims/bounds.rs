@@ -22,7 +22,10 @@ const BEFORE: &[(&[&str], Bound)] = &[
     (&["just", "over"], Bound::Min),
     (&["well", "over"], Bound::Min),
     (&["well", "above"], Bound::Min),
+    // Market slang: "north of $1bn", "south of 2%".
+    (&["north", "of"], Bound::Min),
     (&["over"], Bound::Min),
+    (&["past"], Bound::Min),
     (&["above"], Bound::Min),
     (&["exceeding"], Bound::Min),
     (&["topping"], Bound::Min),
@@ -43,12 +46,19 @@ const BEFORE: &[(&[&str], Bound)] = &[
     (&["a", "maximum", "of"], Bound::Max),
     (&["just", "under"], Bound::Max),
     (&["just", "below"], Bound::Max),
+    (&["well", "under"], Bound::Max),
+    (&["well", "below"], Bound::Max),
+    (&["south", "of"], Bound::Max),
+    (&["as", "high", "as"], Bound::Max),
     (&["under"], Bound::Max),
     (&["below"], Bound::Max),
     (&["<"], Bound::Max),
     (&["≤"], Bound::Max),
     (&["an", "estimated"], Bound::Approx),
     (&["close", "to"], Bound::Approx),
+    (&["in", "the", "region", "of"], Bound::Approx),
+    (&["in", "the", "order", "of"], Bound::Approx),
+    (&["on", "the", "order", "of"], Bound::Approx),
     (&["just", "about"], Bound::Approx),
     (&["around", "about"], Bound::Approx),
     (&["approx", "."], Bound::Approx),
@@ -85,6 +95,7 @@ const AFTER: &[(&[&str], Bound)] = &[
     (&["or", "fewer"], Bound::Max),
     (&["or", "lower"], Bound::Max),
     (&["or", "so"], Bound::Approx),
+    (&["or", "thereabouts"], Bound::Approx),
     (&["-", "odd"], Bound::Approx),
     (&["odd"], Bound::Approx),
     (&["-", "some"], Bound::Approx),
@@ -93,6 +104,19 @@ const AFTER: &[(&[&str], Bound)] = &[
 
 fn matches_at(t: &Tokens<'_>, start: usize, phrase: &[&str]) -> bool {
     phrase.iter().enumerate().all(|(k, w)| t.is(start + k, w))
+}
+
+/// "past" bounds an amount after a verb ("climbed past 1,000"), not after a determiner ("the
+/// past 10 years") or at the start of a sentence.
+fn past_is_bound(t: &Tokens<'_>, at: usize) -> bool {
+    at > 0
+        && t.is_word(at - 1)
+        && !t.is_any(
+            at - 1,
+            &[
+                "the", "its", "their", "this", "these", "his", "her", "our", "my", "last", "next",
+            ],
+        )
 }
 
 /// The qualifier that ends right before token `first`, never reaching before `floor`:
@@ -104,6 +128,10 @@ pub(crate) fn before(t: &Tokens<'_>, first: usize, floor: usize) -> Option<(Boun
             continue;
         };
         if start < floor || !matches_at(t, start, phrase) {
+            continue;
+        }
+        // "surged past 1,000" is a bound; "the past 10 years" is a time.
+        if *phrase == ["past"] && !past_is_bound(t, start) {
             continue;
         }
         if best.is_none_or(|(_, s)| start < s) {

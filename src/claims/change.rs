@@ -22,7 +22,8 @@ fn verb(w: &str) -> Option<Change> {
         | "hiked" | "hike" | "hikes" | "expanded" | "expands" | "accelerated" | "widened"
         | "lifted" | "added" | "adds" | "adding" | "improved" | "skyrocketed" | "swelled"
         | "ballooned" | "doubled" | "tripled" | "leapt" | "leaped" | "upped" | "firmed"
-        | "strengthened" | "recovered" | "rebounded" | "bounced" => Up,
+        | "strengthened" | "recovered" | "rebounded" | "bounced" | "doubles" | "triples"
+        | "quadrupled" | "quadruples" | "rocketed" | "rocketing" => Up,
         "plummeting" | "plunging" | "tumbling" | "sinking" | "dipping" | "slumping"
         | "shrinking" | "slashing" | "trimming" | "easing" | "retreating" | "contracting"
         | "weakening" | "diving" | "crashing" | "tanking" | "halving" | "fell" | "fall"
@@ -37,7 +38,9 @@ fn verb(w: &str) -> Option<Change> {
         | "retreats" | "contracted" | "contracts" | "down" | "shrank" | "shrink" | "shrinks"
         | "shrunk" | "off" | "slashed" | "slash" | "trimmed" | "narrowed" | "dived" | "dove"
         | "crashed" | "sagged" | "weakened" | "tanked" | "slowed" | "halved" | "receded"
-        | "deflated" | "skidded" | "erased" | "wiped" => Down,
+        | "deflated" | "skidded" | "erased" | "wiped" | "collapsed" | "collapses"
+        | "collapsing" | "slipping" | "reducing" | "lowers" | "lowering" | "dwindled"
+        | "dwindling" | "diminished" | "halves" | "nosedived" | "eroded" => Down,
         _ => return None,
     })
 }

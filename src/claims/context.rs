@@ -17,6 +17,15 @@ fn window(t: &Tokens<'_>, at: usize, size: usize) -> std::ops::Range<usize> {
 
 /// "pounds" near money words are sterling, near weight words (or alone) they are weight.
 pub(crate) fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
+    // "12 pounds of potatoes" weighs something; "millions of pounds of investment" is money.
+    if t.is(at + 1, "of") && t.is_word(at + 2) {
+        let k = if t.is_any(at + 2, &["the", "their", "its", "his", "her", "fresh"]) {
+            at + 3
+        } else {
+            at + 2
+        };
+        return is_money_word(t.lower(k));
+    }
     let mut money = false;
     for i in window(t, at, POUNDS_WINDOW) {
         match t.lower(i) {
@@ -28,6 +37,24 @@ pub(crate) fn pounds_are_money(t: &Tokens<'_>, at: usize) -> bool {
         }
     }
     money
+}
+
+/// True when a word near token `at` names China, its people or its money.
+pub(crate) fn about_china(t: &Tokens<'_>, at: usize) -> bool {
+    window(t, at, WINDOW).any(|i| {
+        matches!(
+            t.lower(i),
+            "china"
+                | "chinese"
+                | "beijing"
+                | "shanghai"
+                | "shenzhen"
+                | "guangzhou"
+                | "yuan"
+                | "renminbi"
+                | "rmb"
+        )
+    })
 }
 
 fn is_money_word(w: &str) -> bool {
@@ -92,6 +119,26 @@ fn is_money_word(w: &str) -> bool {
             | "saved"
             | "cheaper"
             | "per"
+            | "exchanged"
+            | "withdrew"
+            | "donated"
+            | "inherited"
+            | "ticket"
+            | "tickets"
+            | "bank"
+            | "euros"
+            | "dollars"
+            | "rent"
+            | "tip"
+            | "tips"
+            | "tipped"
+            | "coin"
+            | "coins"
+            | "cashier"
+            | "charges"
+            | "prize"
+            | "reward"
+            | "bill"
     )
 }
 
@@ -138,6 +185,9 @@ fn is_temperature_word(w: &str) -> bool {
             | "celsius"
             | "fahrenheit"
             | "thermostat"
+            | "weatherman"
+            | "forecaster"
+            | "forecasters"
             | "heated"
             | "boil"
             | "boiling"
@@ -147,7 +197,7 @@ fn is_temperature_word(w: &str) -> bool {
 }
 
 /// Words that may follow a temperature ("25C on Sunday", "30C in London").
-const FUNCTION_AFTER: [&str; 12] = [
+const FUNCTION_AFTER: [&str; 18] = [
     "in",
     "on",
     "at",
@@ -159,7 +209,13 @@ const FUNCTION_AFTER: [&str; 12] = [
     "with",
     "yesterday",
     "today",
+    "tomorrow",
+    "tonight",
+    "now",
     "this",
+    "during",
+    "inside",
+    "outside",
 ];
 
 /// A single letter after a number that names a unit by context: "C"/"c" (Celsius, or cents
@@ -190,17 +246,17 @@ pub(crate) fn letter_unit(t: &Tokens<'_>, end: usize, value: f64) -> Option<Unit
         "F" => (-130.0..=600.0).contains(&value),
         _ => (-100.0..=300.0).contains(&value),
     };
-    // "It hit 25C on Sunday": a touching capital C needs no weather words, but not in a name
+    // "It hit 25C on Sunday", "set to 72F": a touching capital C or F needs no weather words, but not in a name
     // ("Model 5C", "the 13C rating").
-    let bare_celsius = letter == "C"
+    let bare_degrees = matches!(letter, "C" | "F")
         && t.touches_prev(end)
         && (!t.is_word(end + 1) || t.is_any(end + 1, &FUNCTION_AFTER));
     let name = match letter {
         // "down 68 p at 1112 p": pence, in a sentence about prices and shares.
         "p" if money || shares => "penny",
         "c" | "C" if money && !warm => "cent",
-        "F" if plausible && warm => "°F",
-        "C" | "c" if plausible && (warm || bare_celsius) => "°C",
+        "F" if plausible && (warm || bare_degrees) => "°F",
+        "C" | "c" if plausible && (warm || (letter == "C" && bare_degrees)) => "°C",
         _ => return None,
     };
     let unit = units::by_name(name)?;

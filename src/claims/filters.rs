@@ -646,7 +646,12 @@ pub(crate) fn is_pronoun_one(t: &Tokens<'_>, n: &Number) -> bool {
     ) || matches!(
         after,
         "another" | "'s" | "’s" | "-" | "thing" | "day" | "way" | "hand"
-    )
+    ) || (n.first == 0 || !t.is_word(n.first - 1) || t.is_any(n.first - 1, &["and", "but", "so"]))
+        // "one can see", "one should ask": the impersonal pronoun before a modal.
+        && matches!(
+            after,
+            "can" | "could" | "cannot" | "should" | "must" | "might"
+        )
 }
 
 /// A list marker at the start of a sentence: "1)", "2.".

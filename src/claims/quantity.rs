@@ -87,7 +87,17 @@ fn unit_after(t: &Tokens<'_>, end: usize, n: &Number) -> Option<UnitMatch> {
     {
         return units::by_name("GBP").map(|unit| UnitMatch { unit, ..m });
     }
-    Some(m)
+    Some(yen_or_yuan(t, m))
+}
+
+/// "¥" is the sign of both the yen and the yuan: in a sentence about China it is the yuan.
+fn yen_or_yuan(t: &Tokens<'_>, m: UnitMatch) -> UnitMatch {
+    if m.unit.name == "JPY" && t.raw(m.first) == "¥" && context::about_china(t, m.first) {
+        if let Some(unit) = units::by_name("CNY") {
+            return UnitMatch { unit, ..m };
+        }
+    }
+    m
 }
 
 /// The minor part of an amount written in two units: "15 dollars 50", "15 euros and 50 cents",
@@ -141,7 +151,9 @@ fn bracketed_unit(t: &Tokens<'_>, end: usize) -> Option<UnitMatch> {
 
 /// A number with an optional currency before it: `(currency, number)`.
 fn money_number(t: &Tokens<'_>, i: usize) -> Option<Result<(Option<UnitMatch>, Number), usize>> {
-    let pre = units::before(t, i).filter(|m| number_can_start(t, m.end));
+    let pre = units::before(t, i)
+        .filter(|m| number_can_start(t, m.end))
+        .map(|m| yen_or_yuan(t, m));
     let start = pre.map_or(i, |m| m.end);
     match numbers::parse(t, start, pre.is_some())? {
         Parsed::Number(n) => Some(Ok((pre, n))),
@@ -391,6 +403,15 @@ pub(crate) fn at(t: &Tokens<'_>, i: usize, floor: usize) -> Step {
         change = Some(Change::Down);
     }
 
+    // "raised $5bn from investors": money raised is an amount, not a rise ("raised prices by
+    // 5%" and "raised it to $5" keep their preposition).
+    if change == Some(Change::Up)
+        && unit.is_some_and(|u| u.0.is_currency())
+        && first > floor
+        && t.lower(first - 1).starts_with("rais")
+    {
+        change = None;
+    }
     let dimension = unit.map_or(Dimension::Count, |u| u.0.dimension);
     let concept = concept::of_claim(t, first, end, dimension == Dimension::Count, floor);
 

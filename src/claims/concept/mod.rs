@@ -77,7 +77,49 @@ fn ends_phrase(w: &str) -> bool {
 
 /// The noun phrase that starts at token `k` (content words, at most [`MAX_WORDS`]), before
 /// `limit`: `(first, end)` tokens.
-pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option<(usize, usize)> {
+pub(crate) fn phrase_after(t: &Tokens<'_>, k: usize, limit: usize) -> Option<(usize, usize)> {
+    phrase(t, k, limit, false)
+}
+
+/// The phrase counted by a number: like [`phrase_after`], but a plural noun that doubles as a
+/// verb ("two large contracts in", "five new cuts") is the head, since a plural count never takes
+/// a verb in "-s".
+fn counted_phrase(t: &Tokens<'_>, k: usize, limit: usize) -> Option<(usize, usize)> {
+    phrase(t, k, limit, true)
+}
+
+/// Skips a second amount between a count and its noun: "5 of its 12 branches", "400 of the
+/// 1,200 students", "two 16-year-old boys", "three 500-pound bombs". Returns `k` unchanged when
+/// no noun follows the amount.
+fn skip_inner_amount(t: &Tokens<'_>, k: usize) -> usize {
+    let mut j = k;
+    if t.is_digits(j) {
+        j += 1;
+        while matches!(t.raw(j), "," | ".")
+            && t.touches_prev(j)
+            && t.is_digits(j + 1)
+            && t.touches_prev(j + 1)
+        {
+            j += 2;
+        }
+    } else if t.is_word(j) && numbers::is_number_word(t.lower(j)) {
+        j += 1;
+    } else {
+        return k;
+    }
+    // "-year-old", "-pound": the measure of a compound modifier.
+    while t.raw(j) == "-" && t.touches_prev(j) && t.is_word(j + 1) && t.touches_prev(j + 1) {
+        j += 2;
+    }
+    if is_content(t, j) { j } else { k }
+}
+
+/// A verb form in "-s" that is also a plural noun ("contracts", "cuts", "gains").
+fn plural_noun_form(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}
+
+fn phrase(t: &Tokens<'_>, mut k: usize, limit: usize, plural: bool) -> Option<(usize, usize)> {
     // "of the voters", "of their homes": the determiner is not the concept.
     if t.is_any(
         k,
@@ -85,6 +127,21 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
             "the", "their", "its", "his", "her", "our", "those", "these", "all",
         ],
     ) {
+        k += 1;
+    }
+    k = skip_inner_amount(t, k);
+    // "20 more people", "the 10 most popular apps", "two other men": a comparative between the
+    // count and its noun is not what is counted.
+    if t.is_any(k, &["more", "most", "other", "additional", "further"]) && is_content(t, k + 1) {
+        k += 1;
+    }
+    // "five injured soldiers": a participle the word lists keep out of concepts ("five killed")
+    // still lets the noun after it be counted.
+    if t.is_word(k)
+        && t.lower(k).ends_with("ed")
+        && is_function_word(t.lower(k))
+        && is_content(t, k + 1)
+    {
         k += 1;
     }
     let first = k;
@@ -104,16 +161,44 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
                         end + 1,
                         &["in", "of", "for", "on", "at", "to", "and", "or", "from"],
                     );
+            // "Profit at 3 firms rises": after a plural noun the "-s" word is the verb.
+            let plural_noun = plural && plural_noun_form(w) && !plural_noun_form(t.lower(end - 1));
+            // "government-backed loans": a word joined by a hyphen belongs to the compound.
+            let joined = t.raw(end - 1) == "-" && t.touches_prev(end);
             if words > 0
-                && ((ends_phrase(w) && !ing_head) || is_common_verb(w) || change::is_verb(w))
+                && !joined
+                && ((ends_phrase(w) && !ing_head)
+                    || (!plural_noun && (is_common_verb(w) || change::is_verb(w))))
             {
                 break;
             }
             words += 1;
             end += 1;
+            // "U.S. states", "U.K. banks": dotted initials are one word.
+            if t.raw(end - 1).len() == 1 && t.is_capitalized(end - 1) {
+                while t.raw(end) == "."
+                    && t.touches_prev(end)
+                    && t.touches_prev(end + 1)
+                    && t.is_word(end + 1)
+                    && t.raw(end + 1).len() == 1
+                {
+                    end += 2;
+                }
+                if t.raw(end) == "." && t.touches_prev(end) && end > first + 1 {
+                    end += 1;
+                }
+            }
             // "V10 engine", "A320 jets": digits touching a word are part of its name.
             if t.is_digits(end) && t.touches_prev(end) {
                 end += 1;
+            }
+            // "F-16 jets", "COVID-19 patients": so are digits joined by a hyphen.
+            if t.raw(end) == "-"
+                && t.touches_prev(end)
+                && t.is_digits(end + 1)
+                && t.touches_prev(end + 1)
+            {
+                end += 2;
             }
             // "Kurdish-led forces", "al-Rutbah": hyphens that join words.
             if t.raw(end) == "-"
@@ -136,7 +221,9 @@ pub(crate) fn phrase_after(t: &Tokens<'_>, mut k: usize, limit: usize) -> Option
     while words > 1 {
         let w = t.lower(first);
         let participle = w.ends_with("ed") && w.len() > 4 && !t.is_capitalized(first);
-        if participle || is_loose_modifier(w) {
+        // "full-time staff": a modifier joined by a hyphen is part of a compound.
+        let hyphenated = t.raw(first + 1) == "-" && t.touches_prev(first + 1);
+        if participle || (is_loose_modifier(w) && !hyphenated) {
             first += 1;
             if t.raw(first) == "-" {
                 first += 1;
@@ -176,11 +263,11 @@ pub(crate) fn of_claim(
         && (is_nominal(t, first - 2) || is_name_piece(t, first - 2));
     if count {
         let k = if t.is(end, "of") { end + 1 } else { end };
-        if bracketed && phrase_after(t, k, t.len()).is_none() {
+        if bracketed && counted_phrase(t, k, t.len()).is_none() {
             return subject::noun_phrase_before(t, first - 1, 0);
         }
         // "Crowds of 20,000 gathered": a lone verb after the count is not what is counted.
-        return phrase_after(t, k, t.len())
+        return counted_phrase(t, k, t.len())
             .filter(|&(a, b)| {
                 let w = t.lower(a);
                 b > a + 1 || !(ends_phrase(w) || is_common_verb(w) || change::is_verb(w))

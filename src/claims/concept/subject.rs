@@ -302,7 +302,19 @@ fn run_before(t: &Tokens<'_>, end: usize, lo: usize) -> Option<usize> {
             first = i;
             continue;
         }
-        if is_nominal(t, i) || is_name_piece(t, i) || head_ing || hyphen || ing_modifier {
+        // "Costs rose", "Cuts deepened": right before the verb, a plural that doubles as a
+        // verb is the subject's head.
+        let plural_head = i + 1 == end && t.is_word(i) && super::is_content(t, i) && {
+            let w = t.lower(i);
+            super::plural_noun_form(w) && (is_common_verb(w) || change::is_verb(w))
+        };
+        if is_nominal(t, i)
+            || is_name_piece(t, i)
+            || head_ing
+            || hyphen
+            || ing_modifier
+            || plural_head
+        {
             first = i;
             if t.is_word(i) {
                 words += 1;
