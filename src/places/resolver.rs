@@ -32,13 +32,6 @@ impl<'a> Option_<'a> {
         }
     }
 
-    fn country(&self) -> Option<&'a str> {
-        match self {
-            Option_::Gazetteer(e, _) => e.country_code(),
-            Option_::User(p) => p.country_code.as_deref(),
-        }
-    }
-
     fn admin1(&self) -> Option<u32> {
         match self {
             Option_::Gazetteer(e, _) if e.kind() == PlaceKind::Admin1 => Some(e.index()),
@@ -104,7 +97,10 @@ impl<'a> Reading<'a> {
         Reading {
             option,
             kind: option.kind(),
-            country: cc_of(option.country()),
+            country: match option {
+                Option_::Gazetteer(e, _) => e.country_bytes(),
+                Option_::User(p) => cc_of(p.country_code.as_deref()),
+            },
             admin1: option.admin1(),
             population: option.population(),
             country_id: NONE,
@@ -599,7 +595,7 @@ fn cohere(
     for m in mentions {
         demonyms_at.push(demonyms.len());
         for &d in &m.demonym_of {
-            if let Some(cc) = cc_of(g.entry(d).country_code()) {
+            if let Some(cc) = g.entry(d).country_bytes() {
                 demonyms.push(country_ids.id(cc));
             }
         }
@@ -754,7 +750,8 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
         return 0.0;
     }
     let (lat, lon) = (e.lat(), e.lon());
-    let cos_lat = lat.to_radians().cos();
+    // Worked out at the first anchor in reach: most readings have none.
+    let mut cos_lat = None;
     // Squared angular distances of 100 and 300 km: no square root per anchor.
     const NEAR: f64 = (100.0 / 6371.0) * (100.0 / 6371.0);
     const CLOSE: f64 = (300.0 / 6371.0) * (300.0 / 6371.0);
@@ -769,6 +766,7 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
             continue;
         }
         // Equirectangular distance: plenty for "within a few hundred km".
+        let cos_lat = *cos_lat.get_or_insert_with(|| lat.to_radians().cos());
         let x = (alon - lon).to_radians() * cos_lat;
         let y = (alat - lat).to_radians();
         let d = x * x + y * y;

@@ -151,8 +151,16 @@ pub fn tokenize<'a>(
     skip: bool,
 ) -> (Vec<Token<'a>>, Vec<bool>) {
     let mut title_case = Vec::new();
-    // News runs at about three bytes a word (spaces and punctuation included).
-    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    // News runs at about six bytes a word (spaces and punctuation included), and the
+    // lower-case stretches skipped hold most of them: a tenth of the bytes is ample to start
+    // with (a buffer sized for every word would be several times the text, and cold).
+    let mut out = Vec::with_capacity(
+        if skip {
+            text.len() / 10
+        } else {
+            text.len() / 3
+        } + 1,
+    );
     // Words whose key is in `folded`, set once the buffer is complete: (word, key range).
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     for (sentence, span) in spans.into_iter().enumerate() {
