@@ -282,6 +282,7 @@ pub fn resolve(
 ) -> Vec<Place> {
     let g = index.gazetteer;
     let n = mentions.len();
+    g.warm(mentions.iter().flat_map(|m| &m.entries).map(|p| p.entry));
     let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
     let twins = twins(&mentions, &names);
     let mut readings = readings_of(&mentions, &twins, index);
