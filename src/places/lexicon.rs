@@ -285,15 +285,38 @@ const CLASS_SLOTS: usize = 4096;
 /// Longest listed word.
 const MAX_WORD: usize = 16;
 
+/// `word` (at most [`MAX_WORD`] bytes) as two little-endian `u64`s, zero-padded. Built from
+/// whole loads rather than a zeroed buffer: a buffer written byte by byte and read back as
+/// words stalls the load on the stores.
 fn pack(word: &[u8]) -> (u64, u64) {
-    let mut b = [0u8; MAX_WORD];
     let n = word.len().min(MAX_WORD);
-    b[..n].copy_from_slice(&word[..n]);
-    let (lo, hi) = b.split_at(8);
-    (
-        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
-    )
+    let word = &word[..n];
+    if n <= 8 {
+        (load_le(word), 0)
+    } else {
+        (load_le(&word[..8]), load_le(&word[8..]))
+    }
+}
+
+/// Up to eight bytes as a little-endian `u64`, zero-padded.
+fn load_le(b: &[u8]) -> u64 {
+    let u32_at = |i: usize| match b.get(i..i + 4) {
+        Some(&[w, x, y, z]) => u64::from(u32::from_le_bytes([w, x, y, z])),
+        _ => 0,
+    };
+    match b.len() {
+        0 => 0,
+        1..=3 => b
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte)),
+        // Two overlapping four-byte loads: the shared bytes are the same in both.
+        n @ 4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        _ => match b.get(..8) {
+            Some(&[a, c, d, e, f, g, h, i]) => u64::from_le_bytes([a, c, d, e, f, g, h, i]),
+            _ => 0,
+        },
+    }
 }
 
 /// The first slot and the fingerprint of a packed word.
@@ -419,5 +442,18 @@ mod tests {
         assert_eq!(classes("notalistedword"), 0);
         assert_eq!(classes(""), 0);
         assert!(!FIRST_NAMES.contains("province"));
+    }
+
+    #[test]
+    fn pack_is_the_zero_padded_little_endian_bytes() {
+        let word = b"abcdefghijklmnopq";
+        for n in 0..=word.len() {
+            let mut b = [0u8; 16];
+            let k = n.min(16);
+            b[..k].copy_from_slice(&word[..k]);
+            let lo = u64::from_le_bytes(b[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(b[8..].try_into().unwrap());
+            assert_eq!(pack(&word[..n]), (lo, hi), "{n} bytes");
+        }
     }
 }
