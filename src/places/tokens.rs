@@ -150,11 +150,25 @@ pub fn tokenize<'a>(
     folded: &'a mut String,
     skip: bool,
 ) -> (Vec<Token<'a>>, Vec<bool>) {
+    tokenize_into(text, spans, gazetteer, folded, skip, Vec::new())
+}
+
+/// [`tokenize`] into `out` (emptied first): a buffer kept from an earlier text saves
+/// allocating one for each.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    spans: impl IntoIterator<Item = Span>,
+    gazetteer: &Gazetteer,
+    folded: &'a mut String,
+    skip: bool,
+    mut out: Vec<Token<'a>>,
+) -> (Vec<Token<'a>>, Vec<bool>) {
     let mut title_case = Vec::new();
     // News runs at about six bytes a word (spaces and punctuation included), and the
     // lower-case stretches skipped hold most of them: a tenth of the bytes is ample to start
     // with (a buffer sized for every word would be several times the text, and cold).
-    let mut out = Vec::with_capacity(
+    out.clear();
+    out.reserve(
         if skip {
             text.len() / 10
         } else {
@@ -460,9 +474,24 @@ pub fn key_of(name: &str, gazetteer: &Gazetteer) -> String {
     keys.join(" ")
 }
 
+/// An emptied `Vec` of words, keeping `words`' buffer, for words of another text (the
+/// buffer is reused in place: `Token`s of any text have the same layout).
+pub fn recycle<'b>(mut words: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    words.clear();
+    words.into_iter().filter_map(|_| None).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recycled_words_keep_their_buffer() {
+        let words: Vec<Token<'_>> = Vec::with_capacity(100);
+        let again: Vec<Token<'static>> = recycle(words);
+        assert!(again.is_empty());
+        assert!(again.capacity() >= 100);
+    }
 
     #[test]
     fn lower_case_runs_stop_at_the_first_other_byte() {
