@@ -298,12 +298,11 @@ pub fn resolve(
 
     // One sense per document: the same name keeps its most confident reading.
     let mut by_key: HashMap<u64, (u64, f64), FastHash> = HashMap::default();
-    let key_of = |m: &Mention| name_hash(tokens, m);
-    for (i, (m, c)) in mentions.iter().zip(&chosen).enumerate() {
+    for (i, c) in chosen.iter().enumerate() {
         if let (Some((_, s, _)), Some(Option_::Gazetteer(e, _))) =
             (c, c.and_then(|c| readings.of(i).get(c.0).map(|r| r.option)))
         {
-            let k = key_of(m);
+            let k = names[i];
             let slot = by_key.entry(k).or_insert((e.geonameid(), *s));
             if *s > slot.1 {
                 *slot = (e.geonameid(), *s);
@@ -318,7 +317,7 @@ pub fn resolve(
         let sentence = tokens[m.first].sentence as usize;
         let surface = m.span.as_str(text);
         let mut pick = c.map(|(j, _, share)| (j, share));
-        if let Some(&(gid, _)) = by_key.get(&key_of(m)) {
+        if let Some(&(gid, _)) = by_key.get(&names[i]) {
             if let Some(j) = rs
                 .iter()
                 .position(|r| matches!(r.option, Option_::Gazetteer(e, _) if e.geonameid() == gid))
