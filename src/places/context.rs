@@ -96,11 +96,12 @@ fn doc_facts<'k>(
             j += 1;
         }
         // "Capt. Roy", "Sheriff Greg"; not "Orchard St., Alexandria" (a street, then a comma).
+        // (The list lookup last: the word before a run is seldom capitalised.)
         let titled = i > 0
-            && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key)
             && tokens[i - 1].upper
             && tokens[i - 1].sentence == tokens[i].sentence
-            && matches!(gap(text, tokens, i - 1), " " | ". ");
+            && matches!(gap(text, tokens, i - 1), " " | ". ")
+            && lexicon::contains(&lexicon::PERSON_TITLES, tokens[i - 1].key);
         let mut from = if titled { Some(i) } else { None };
         for k in i..j {
             let t = &tokens[k];

@@ -165,7 +165,8 @@ struct Record {
 #[derive(Debug)]
 pub struct Gazetteer {
     fold: HashMap<char, Box<str>, FastHash>,
-    strings: Vec<u8>,
+    /// The canonical names back to back (checked once, so that a name is a plain slice).
+    strings: String,
     records: Vec<Record>,
     /// Number of distinct name keys in the file.
     key_count: usize,
@@ -224,7 +225,7 @@ impl Gazetteer {
     fn empty() -> Gazetteer {
         Gazetteer {
             fold: HashMap::default(),
-            strings: Vec::new(),
+            strings: String::new(),
             records: Vec::new(),
             key_count: 0,
             names: NameTable::empty(),
@@ -258,7 +259,8 @@ impl Gazetteer {
                 fold.insert(ch, Box::from(v));
             }
         }
-        let strings = r.section()?.data.to_vec();
+        let strings = String::from_utf8(r.section()?.data.to_vec())
+            .map_err(|_| FormatError("names are not UTF-8"))?;
         let mut e = r.section()?;
         let n = e.u32()? as usize;
         if n >= 1 << 24 {
@@ -336,9 +338,7 @@ impl Gazetteer {
         let n = self.records.len();
         for r in &self.records {
             let end = r.name_off as usize + r.name_len as usize;
-            if end > self.strings.len()
-                || std::str::from_utf8(&self.strings[r.name_off as usize..end]).is_err()
-            {
+            if end > self.strings.len() || self.strings.get(r.name_off as usize..end).is_none() {
                 return Err(FormatError("bad name offset"));
             }
             if r.admin1 != u32::MAX && r.admin1 as usize >= n {
@@ -429,6 +429,19 @@ impl Gazetteer {
         }
     }
 
+    /// Loads the records of `entries` into the cache, all at once: a record costs a cache
+    /// miss, and misses issued back to back overlap, where the same loads spread over the
+    /// work of weighing each reading would follow one another.
+    pub fn warm(&self, entries: impl Iterator<Item = u32>) {
+        let mut any = 0u32;
+        for e in entries {
+            if let Some(r) = self.records.get(e as usize) {
+                any ^= r.population;
+            }
+        }
+        std::hint::black_box(any);
+    }
+
     /// The entry of a country, by ISO code.
     pub fn country(&self, code: &str) -> Option<Entry<'_>> {
         self.records
@@ -465,7 +478,7 @@ impl<'g> Entry<'g> {
         let r = self.record();
         let a = r.name_off as usize;
         let b = a + r.name_len as usize;
-        std::str::from_utf8(&self.gazetteer.strings[a..b]).unwrap_or("")
+        self.gazetteer.strings.get(a..b).unwrap_or("")
     }
 
     /// Latitude in degrees.
@@ -496,6 +509,13 @@ impl<'g> Entry<'g> {
         } else {
             None
         }
+    }
+
+    /// [`Entry::country_code`] as its two bytes (no string check: resolution compares codes
+    /// as bytes for every reading it weighs).
+    pub fn country_bytes(&self) -> Option<[u8; 2]> {
+        let cc = self.gazetteer.records[self.index].cc;
+        (cc[0].is_ascii_uppercase() && cc[1].is_ascii_uppercase()).then_some(cc)
     }
 
     /// The first-level division the place lies in.

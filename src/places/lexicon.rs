@@ -268,12 +268,15 @@ static ALL_SETS: &[&WordSet] = &[
     &ORGANISATION_WORDS,
 ];
 
-/// Every listed word with its classes, in an open-addressing table of words packed in two
-/// `u64`s: a lookup is a multiply, a load and two compares (these lookups run for every
-/// word next to a capitalised one).
+/// Every listed word with its classes, in an open-addressing table. The slots hold only a
+/// fingerprint and an index into the words (16 KiB, so that they stay in the L1 cache: these
+/// lookups run for every word next to a capitalised one, and most such words are in no list);
+/// a word packed in two `u64`s is compared only when its fingerprint matches.
 struct ClassTable {
-    /// (first 8 bytes, next 8 bytes, length and classes) per slot; length 0 for empty.
-    slots: Vec<(u64, u64, u32, u32)>,
+    /// `fingerprint << 16 | (index into words + 1)` per slot; 0 for empty.
+    slots: Vec<u32>,
+    /// (first 8 bytes, next 8 bytes, length, classes) per listed word.
+    words: Vec<(u64, u64, u32, u32)>,
 }
 
 /// Slots of the table (a power of two, several times the number of listed words).
@@ -282,57 +285,101 @@ const CLASS_SLOTS: usize = 4096;
 /// Longest listed word.
 const MAX_WORD: usize = 16;
 
+/// `word` (at most [`MAX_WORD`] bytes) as two little-endian `u64`s, zero-padded. Built from
+/// whole loads rather than a zeroed buffer: a buffer written byte by byte and read back as
+/// words stalls the load on the stores.
 fn pack(word: &[u8]) -> (u64, u64) {
-    let mut b = [0u8; MAX_WORD];
     let n = word.len().min(MAX_WORD);
-    b[..n].copy_from_slice(&word[..n]);
-    let (lo, hi) = b.split_at(8);
-    (
-        u64::from_le_bytes(lo.try_into().unwrap_or_default()),
-        u64::from_le_bytes(hi.try_into().unwrap_or_default()),
-    )
+    let word = &word[..n];
+    if n <= 8 {
+        (load_le(word), 0)
+    } else {
+        (load_le(&word[..8]), load_le(&word[8..]))
+    }
 }
 
-fn slot_of(lo: u64, hi: u64, len: usize) -> usize {
+/// Up to eight bytes as a little-endian `u64`, zero-padded.
+fn load_le(b: &[u8]) -> u64 {
+    let u32_at = |i: usize| match b.get(i..i + 4) {
+        Some(&[w, x, y, z]) => u64::from(u32::from_le_bytes([w, x, y, z])),
+        _ => 0,
+    };
+    match b.len() {
+        0 => 0,
+        1..=3 => b
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &byte| (acc << 8) | u64::from(byte)),
+        // Two overlapping four-byte loads: the shared bytes are the same in both.
+        n @ 4..=7 => u32_at(0) | (u32_at(n - 4) << (8 * (n - 4))),
+        _ => match b.get(..8) {
+            Some(&[a, c, d, e, f, g, h, i]) => u64::from_le_bytes([a, c, d, e, f, g, h, i]),
+            _ => 0,
+        },
+    }
+}
+
+/// The first slot and the fingerprint of a packed word.
+fn slot_of(lo: u64, hi: u64, len: usize) -> (usize, u32) {
     let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 52) as usize & (CLASS_SLOTS - 1)
+    (
+        (h >> 52) as usize & (CLASS_SLOTS - 1),
+        (h >> 16) as u32 & 0xFFFF,
+    )
 }
 
 impl ClassTable {
     fn new() -> ClassTable {
-        let mut slots = vec![(0, 0, 0, 0); CLASS_SLOTS];
+        let mut t = ClassTable {
+            slots: vec![0; CLASS_SLOTS],
+            words: Vec::new(),
+        };
         for set in ALL_SETS {
             for w in set.words {
                 let (lo, hi) = pack(w.as_bytes());
-                let mut i = slot_of(lo, hi, w.len());
+                let len = w.len() as u32;
+                let (mut i, fp) = slot_of(lo, hi, w.len());
                 loop {
-                    let s = &mut slots[i];
-                    if s.2 == 0 {
-                        *s = (lo, hi, w.len() as u32, set.bit);
+                    let s = t.slots[i];
+                    if s == 0 {
+                        if t.words.len() >= 0xFFFF {
+                            break; // more words than indices: never, with lists this size
+                        }
+                        t.words.push((lo, hi, len, set.bit));
+                        t.slots[i] = (fp << 16) | t.words.len() as u32;
                         break;
                     }
-                    if (s.0, s.1, s.2) == (lo, hi, w.len() as u32) {
-                        s.3 |= set.bit;
+                    let k = ((s & 0xFFFF) as usize).wrapping_sub(1);
+                    if let Some(e) = t.words.get_mut(k)
+                        && (e.0, e.1, e.2) == (lo, hi, len)
+                    {
+                        e.3 |= set.bit;
                         break;
                     }
                     i = (i + 1) & (CLASS_SLOTS - 1);
                 }
             }
         }
-        ClassTable { slots }
+        t
     }
 
     fn get(&self, word: &[u8]) -> u32 {
         let (lo, hi) = pack(word);
-        let mut i = slot_of(lo, hi, word.len());
+        let (mut i, fp) = slot_of(lo, hi, word.len());
         loop {
-            let Some(&(a, b, len, classes)) = self.slots.get(i) else {
+            let Some(&s) = self.slots.get(i) else {
                 return 0;
             };
-            if len == 0 {
+            if s == 0 {
                 return 0;
             }
-            if a == lo && b == hi && len as usize == word.len() {
+            if s >> 16 == fp
+                && let Some(&(a, b, len, classes)) =
+                    self.words.get(((s & 0xFFFF) as usize).wrapping_sub(1))
+                && a == lo
+                && b == hi
+                && len as usize == word.len()
+            {
                 return classes;
             }
             i = (i + 1) & (CLASS_SLOTS - 1);
@@ -395,5 +442,18 @@ mod tests {
         assert_eq!(classes("notalistedword"), 0);
         assert_eq!(classes(""), 0);
         assert!(!FIRST_NAMES.contains("province"));
+    }
+
+    #[test]
+    fn pack_is_the_zero_padded_little_endian_bytes() {
+        let word = b"abcdefghijklmnopq";
+        for n in 0..=word.len() {
+            let mut b = [0u8; 16];
+            let k = n.min(16);
+            b[..k].copy_from_slice(&word[..k]);
+            let lo = u64::from_le_bytes(b[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(b[8..].try_into().unwrap());
+            assert_eq!(pack(&word[..n]), (lo, hi), "{n} bytes");
+        }
     }
 }

@@ -103,10 +103,10 @@ pub fn candidates<'k>(text: &str, tokens: &[Token<'k>], names: &dyn Names<'k>) -
         // "The", "He", "In" open sentences; only "The Hague"-like names need a lookup.
         if upper
             && t.key.len() <= 7
-            && lexicon::FUNCTION_WORDS.contains(t.key)
             && !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.sentence == t.sentence && n.upper)
+            && lexicon::FUNCTION_WORDS.contains(t.key)
         {
             i += 1;
             continue;

@@ -37,6 +37,7 @@
 //! - `admin1` is the name of the first-level division the place lies in (the division's own
 //!   name for an `admin1` place).
 
+mod buffers;
 mod context;
 pub mod gazetteer;
 mod lexicon;
@@ -247,13 +248,14 @@ impl PlaceExtractor {
     /// Places in `text`, in order, each inside one of `sentences`.
     pub fn extract(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
         let gazetteer = gazetteer::embedded();
-        let mut folded = String::with_capacity(text.len() / 8 + 16);
-        let (mut words, title_case) = tokens::tokenize(
+        let (mut folded, spare) = buffers::take();
+        let (mut words, title_case) = tokens::tokenize_into(
             text,
             sentences.iter().map(|s| s.span),
             gazetteer,
             &mut folded,
             true,
+            tokens::recycle(spare),
         );
         tokens::look_up(&mut words, gazetteer);
         let index = user::Index::new(gazetteer, &self.user, words.len());
@@ -261,6 +263,9 @@ impl PlaceExtractor {
         let mentions = context::judge(text, &words, &title_case, candidates, &index);
         let mut places = resolver::resolve(text, &words, sentences, mentions, &index, &self.config);
         relative::locate(text, &words, &mut places);
+        drop(index);
+        let spare = tokens::recycle(words);
+        buffers::give_back(folded, spare);
         places
     }
 }

@@ -32,13 +32,6 @@ impl<'a> Option_<'a> {
         }
     }
 
-    fn country(&self) -> Option<&'a str> {
-        match self {
-            Option_::Gazetteer(e, _) => e.country_code(),
-            Option_::User(p) => p.country_code.as_deref(),
-        }
-    }
-
     fn admin1(&self) -> Option<u32> {
         match self {
             Option_::Gazetteer(e, _) if e.kind() == PlaceKind::Admin1 => Some(e.index()),
@@ -104,7 +97,10 @@ impl<'a> Reading<'a> {
         Reading {
             option,
             kind: option.kind(),
-            country: cc_of(option.country()),
+            country: match option {
+                Option_::Gazetteer(e, _) => e.country_bytes(),
+                Option_::User(p) => cc_of(p.country_code.as_deref()),
+            },
             admin1: option.admin1(),
             population: option.population(),
             country_id: NONE,
@@ -286,6 +282,7 @@ pub fn resolve(
 ) -> Vec<Place> {
     let g = index.gazetteer;
     let n = mentions.len();
+    g.warm(mentions.iter().flat_map(|m| &m.entries).map(|p| p.entry));
     let names: Vec<u64> = mentions.iter().map(|m| name_hash(tokens, m)).collect();
     let twins = twins(&mentions, &names);
     let mut readings = readings_of(&mentions, &twins, index);
@@ -301,12 +298,11 @@ pub fn resolve(
 
     // One sense per document: the same name keeps its most confident reading.
     let mut by_key: HashMap<u64, (u64, f64), FastHash> = HashMap::default();
-    let key_of = |m: &Mention| name_hash(tokens, m);
-    for (i, (m, c)) in mentions.iter().zip(&chosen).enumerate() {
+    for (i, c) in chosen.iter().enumerate() {
         if let (Some((_, s, _)), Some(Option_::Gazetteer(e, _))) =
             (c, c.and_then(|c| readings.of(i).get(c.0).map(|r| r.option)))
         {
-            let k = key_of(m);
+            let k = names[i];
             let slot = by_key.entry(k).or_insert((e.geonameid(), *s));
             if *s > slot.1 {
                 *slot = (e.geonameid(), *s);
@@ -321,7 +317,7 @@ pub fn resolve(
         let sentence = tokens[m.first].sentence as usize;
         let surface = m.span.as_str(text);
         let mut pick = c.map(|(j, _, share)| (j, share));
-        if let Some(&(gid, _)) = by_key.get(&key_of(m)) {
+        if let Some(&(gid, _)) = by_key.get(&names[i]) {
             if let Some(j) = rs
                 .iter()
                 .position(|r| matches!(r.option, Option_::Gazetteer(e, _) if e.geonameid() == gid))
@@ -599,7 +595,7 @@ fn cohere(
     for m in mentions {
         demonyms_at.push(demonyms.len());
         for &d in &m.demonym_of {
-            if let Some(cc) = cc_of(g.entry(d).country_code()) {
+            if let Some(cc) = g.entry(d).country_bytes() {
                 demonyms.push(country_ids.id(cc));
             }
         }
@@ -754,7 +750,8 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
         return 0.0;
     }
     let (lat, lon) = (e.lat(), e.lon());
-    let cos_lat = lat.to_radians().cos();
+    // Worked out at the first anchor in reach: most readings have none.
+    let mut cos_lat = None;
     // Squared angular distances of 100 and 300 km: no square root per anchor.
     const NEAR: f64 = (100.0 / 6371.0) * (100.0 / 6371.0);
     const CLOSE: f64 = (300.0 / 6371.0) * (300.0 / 6371.0);
@@ -769,6 +766,7 @@ fn proximity(o: &Option_<'_>, anchors: &[(u64, f64, f64)], name: u64) -> f64 {
             continue;
         }
         // Equirectangular distance: plenty for "within a few hundred km".
+        let cos_lat = *cos_lat.get_or_insert_with(|| lat.to_radians().cos());
         let x = (alon - lon).to_radians() * cos_lat;
         let y = (alat - lat).to_radians();
         let d = x * x + y * y;

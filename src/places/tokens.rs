@@ -150,9 +150,31 @@ pub fn tokenize<'a>(
     folded: &'a mut String,
     skip: bool,
 ) -> (Vec<Token<'a>>, Vec<bool>) {
+    tokenize_into(text, spans, gazetteer, folded, skip, Vec::new())
+}
+
+/// [`tokenize`] into `out` (emptied first): a buffer kept from an earlier text saves
+/// allocating one for each.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    spans: impl IntoIterator<Item = Span>,
+    gazetteer: &Gazetteer,
+    folded: &'a mut String,
+    skip: bool,
+    mut out: Vec<Token<'a>>,
+) -> (Vec<Token<'a>>, Vec<bool>) {
     let mut title_case = Vec::new();
-    // News runs at about three bytes a word (spaces and punctuation included).
-    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    // News runs at about six bytes a word (spaces and punctuation included), and the
+    // lower-case stretches skipped hold most of them: a tenth of the bytes is ample to start
+    // with (a buffer sized for every word would be several times the text, and cold).
+    out.clear();
+    out.reserve(
+        if skip {
+            text.len() / 10
+        } else {
+            text.len() / 3
+        } + 1,
+    );
     // Words whose key is in `folded`, set once the buffer is complete: (word, key range).
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     for (sentence, span) in spans.into_iter().enumerate() {
@@ -452,9 +474,27 @@ pub fn key_of(name: &str, gazetteer: &Gazetteer) -> String {
     keys.join(" ")
 }
 
+/// An emptied `Vec` of words, keeping `words`' buffer, for words of another text (the
+/// buffer is reused in place: `Token`s of any text have the same layout).
+// `filter_map` rather than `filter`: the item type changes (its lifetime), which only a new
+// item can do; none is ever made.
+#[allow(clippy::unnecessary_filter_map)]
+pub fn recycle<'b>(mut words: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    words.clear();
+    words.into_iter().filter_map(|_| None).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recycled_words_keep_their_buffer() {
+        let words: Vec<Token<'_>> = Vec::with_capacity(100);
+        let again: Vec<Token<'static>> = recycle(words);
+        assert!(again.is_empty());
+        assert!(again.capacity() >= 100);
+    }
 
     #[test]
     fn lower_case_runs_stop_at_the_first_other_byte() {
