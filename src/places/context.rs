@@ -110,8 +110,12 @@ fn doc_facts<'k>(
             let next = &tokens[k + 1];
             let cls = lexicon::classes(t.key);
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
-            let first_name =
-                lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
+            // "North West Bicester", "East Oxford": a direction word is a surname ("West") only
+            // in the census list, not before a place.
+            let first_name = lexicon::FIRST_NAMES.has(cls)
+                || (index.is_person(t)
+                    && index.is_person(next)
+                    && !lexicon::DIRECTION_MODIFIERS.has(cls));
             // "Orchard St., Alexandria": after a name, "St." ends a street, not a saint's title.
             let street = k > i && lexicon::STREET_SUFFIXES.has(cls);
             if first_name || (lexicon::PERSON_TITLES.has(cls) && !street) || initial {
