@@ -163,7 +163,11 @@ pub fn judge<'k>(
         }
         let split = split_direction(tokens, c, index);
         let c = split.as_ref().unwrap_or(c);
-        if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
+        let judged = judge_one(text, tokens, c, next, listed, index, &facts).or_else(|| {
+            let f = feature_shape(text, tokens, c)?;
+            judge_one(text, tokens, &f, next, listed, index, &facts)
+        });
+        if let Some(m) = judged {
             out.push(m);
         }
     }
@@ -267,6 +271,67 @@ fn split_direction(tokens: &[Token], c: &Candidate, index: &Index<'_, '_>) -> Op
         head: c.head,
         street: c.street,
     })
+}
+
+/// "Red River", "James River", "Lake Lanier", "River Lune": a name the filters turned down as
+/// a common word or a person ("Red", "James", "Lake") is still a natural feature when a
+/// capitalised feature head follows it or leads it. The whole is then judged as a place the
+/// gazetteer lacks.
+fn feature_shape(text: &str, tokens: &[Token], c: &Candidate) -> Option<Candidate> {
+    c.key?;
+    let sentence = tokens[c.first].sentence;
+    let upper_after = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.sentence == sentence && t.upper && gap(text, tokens, j - 1) == " ")
+    };
+    // "Fort Sanders Medical Center", "Thames Valley District": a longer proper name goes on.
+    let whole = |last: usize| {
+        let goes_on = !tokens[last - 1].possessive
+            && upper_after(last).is_some_and(|t| !lexicon::NAME_HEADS.contains(t.key));
+        (!goes_on).then(|| Candidate {
+            first: c.first,
+            last,
+            span: Span::new(c.span.start, tokens[last - 1].span.end),
+            key: None,
+            head: None,
+            street: false,
+        })
+    };
+    if c.span.end != tokens[c.last - 1].span.end || tokens[c.last - 1].possessive {
+        return None;
+    }
+    // "Red River": the head after the name.
+    // ("Discovery Channel" is a broadcaster.)
+    if upper_after(c.last)
+        .is_some_and(|t| lexicon::NAME_HEADS.contains(t.key) && t.key != "channel")
+    {
+        return whole(c.last + 1);
+    }
+    // "Lake Opechee", "River Moy": the head before one or two name words.
+    // ("Gulf War" is a war.)
+    let leading = c.last - c.first == 1
+        && tokens[c.first].key != "gulf"
+        && (lexicon::LEADING_NAME_HEADS.contains(tokens[c.first].key)
+            || tokens[c.first].key == "river");
+    if !leading {
+        return None;
+    }
+    let mut last = c.last;
+    while last < c.last + 2
+        && upper_after(last).is_some_and(|t| {
+            let cls = lexicon::classes(t.key);
+            !lexicon::NAME_HEADS.has(cls)
+                && !lexicon::STREET_SUFFIXES.has(cls)
+                && !lexicon::ORGANISATION_SUFFIXES.has(cls)
+        })
+    {
+        last += 1;
+        if tokens[last - 1].possessive {
+            break;
+        }
+    }
+    if last > c.last { whole(last) } else { None }
 }
 
 fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
