@@ -47,7 +47,8 @@ pub static NAME_HEADS: WordSet = WordSet::new(2, &[
     "river", "lake", "mountains", "mountain", "valley", "island", "islands", "bay", "sea", "ocean",
     "gulf", "strait", "peninsula", "desert", "plain", "plains", "county", "parish", "township",
     "canyon", "creek", "heights", "hills", "coast", "beach", "falls", "springs", "harbor",
-    "harbour", "basin", "delta", "forest", "range", "straits", "channel", "borough", "strip",
+    "harbour", "basin", "delta", "forest", "range", "straits", "channel", "borough", "strip", "park",
+    "sound",
 ]);
 
 /// Whether "Bank" after `prev` (folded) ends a place's name: only after a side or direction
