@@ -303,10 +303,10 @@ fn feature_shape(text: &str, tokens: &[Token], c: &Candidate) -> Option<Candidat
     }
     // "Red River": the head after the name.
     // ("Discovery Channel" is a broadcaster.)
-    if upper_after(c.last)
-        .is_some_and(|t| lexicon::NAME_HEADS.contains(t.key) && t.key != "channel")
+    if upper_after(c.last).is_some_and(|t| t.key != "channel")
+        && let Some(n) = feature_head_len(text, tokens, c.last)
     {
-        return whole(c.last + 1);
+        return whole(c.last + n);
     }
     // "Lake Opechee", "River Moy": the head before one or two name words.
     // ("Gulf War" is a war.)
@@ -332,6 +332,28 @@ fn feature_shape(text: &str, tokens: &[Token], c: &Candidate) -> Option<Candidat
         }
     }
     if last > c.last { whole(last) } else { None }
+}
+
+/// How many words the capitalised feature head at token `j` has: one ("River", "Park") or
+/// two ("National Forest", "State Park", "Memorial Park").
+fn feature_head_len(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    let t = tokens.get(j)?;
+    if !t.upper {
+        return None;
+    }
+    if lexicon::NAME_HEADS.contains(t.key) {
+        return Some(1);
+    }
+    let second = tokens.get(j + 1)?;
+    (matches!(t.key, "national" | "state" | "memorial")
+        && second.sentence == t.sentence
+        && second.upper
+        && gap(text, tokens, j) == " "
+        && matches!(
+            second.key,
+            "park" | "forest" | "monument" | "seashore" | "lakeshore"
+        ))
+    .then_some(2)
 }
 
 fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
@@ -748,7 +770,6 @@ fn mention(
         && next.upper
         && user.is_none()
     {
-        let cls = lexicon::classes(next.key);
         if matches!(
             next.key,
             "state" | "province" | "region" | "district" | "governorate" | "prefecture" | "oblast"
@@ -762,9 +783,9 @@ fn mention(
             span = Span::new(span.start, next.span.end);
             last = c.last + 1;
             head = lexicon::trailing_head(next.key);
-        } else if lexicon::NAME_HEADS.has(cls) {
-            span = Span::new(span.start, next.span.end);
-            last = c.last + 1;
+        } else if let Some(n) = feature_head_len(text, tokens, c.last) {
+            span = Span::new(span.start, tokens[c.last + n - 1].span.end);
+            last = c.last + n;
             demonym_of.clear();
             head = None;
             feature = true;
