@@ -146,6 +146,7 @@ pub fn judge<'k>(
     index: &Index<'_, 'k>,
 ) -> Vec<Mention> {
     let facts = doc_facts(text, tokens, title_case.to_vec(), index);
+    let candidates = with_dateline_places(text, tokens, candidates);
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -216,6 +217,111 @@ pub fn judge<'k>(
         }
     }
     kept
+}
+
+/// Capitalised words that open a story's first line without being a place ("UPDATE —").
+fn is_line_label(key: &str) -> bool {
+    matches!(
+        key,
+        "update"
+            | "updated"
+            | "breaking"
+            | "news"
+            | "note"
+            | "editor"
+            | "editors"
+            | "correction"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "video"
+            | "photos"
+            | "live"
+            | "alert"
+            | "urgent"
+            | "advisory"
+    )
+}
+
+/// The candidates with the datelines the gazetteer lacks added ("HARWINTON —", "MAINEVILLE,
+/// Ohio (AP)"): one to three all-capital words opening a sentence, followed by a dash, "(AP)"
+/// or a comma and a capitalised word. Each sentence's first words are looked at once.
+fn with_dateline_places(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(candidates.len() + 2);
+    let mut pending = candidates.into_iter().peekable();
+    for i in 0..tokens.len() {
+        if !sentence_start_word(tokens, i) {
+            continue;
+        }
+        let caps_word = |k: usize| {
+            let s = tokens[k].span.as_str(text);
+            tokens[k].upper && s.len() >= 2 && is_all_caps(s)
+        };
+        let mut j = i;
+        while j < tokens.len()
+            && j < i + 3
+            && tokens[j].sentence == tokens[i].sentence
+            && (j == i || gap(text, tokens, j - 1) == " ")
+            && (caps_word(j) || (j > i && tokens[j].key == "of"))
+        {
+            j += 1;
+        }
+        if j == i || tokens[j - 1].key == "of" || tokens[j - 1].possessive {
+            continue;
+        }
+        // The run must end the caps: "BREAKING NEWS ALERT FOR" is a headline.
+        if tokens.get(j).is_some_and(|t| {
+            t.sentence == tokens[i].sentence && gap(text, tokens, j - 1) == " " && caps_word(j)
+        }) {
+            continue;
+        }
+        if tokens[i..j].iter().any(|t| {
+            lexicon::NEVER_PLACES.contains(t.key)
+                || (t.key != "of" && lexicon::FUNCTION_WORDS.contains(t.key))
+                || is_line_label(t.key)
+        }) {
+            continue;
+        }
+        let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+        let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        let dash = after.starts_with("--")
+            || after.starts_with(['—', '–', '\u{97}'])
+            || text[span.end..].starts_with(" - ");
+        let agency = after.starts_with("(AP)") || after.starts_with("(Reuters)");
+        let state =
+            after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase);
+        if !(dash || agency || state) {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.last <= i) {
+            out.extend(pending.next());
+        }
+        // A name the matcher found on the whole run, or beyond it, is judged as it is; names
+        // on part of it ("FALLS" in "FALLS VILLAGE") give way to the run.
+        if pending
+            .peek()
+            .is_some_and(|c| c.first < j && (c.first == i && c.last == j || c.last > j))
+        {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.first < j) {
+            pending.next();
+        }
+        out.push(Candidate {
+            first: i,
+            last: j,
+            span,
+            key: None,
+            head: None,
+            street: false,
+        });
+    }
+    out.extend(pending);
+    out
 }
 
 /// "Western Pennsylvania", "North Texas": a region named by a direction and a state or
@@ -821,9 +927,13 @@ fn mention(
 /// "BEIRUT (AP) —", "WASHINGTON —", "CHARLESTON, W.Va. —": an all-caps name at the start of a
 /// line, followed by a parenthesis, a dash, a comma or a colon.
 fn is_dateline(text: &str, span: Span, sentence_start: bool) -> bool {
-    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
-    // "MANSFIELD -- ": a dash after an all-caps name is a dateline wherever it stands.
-    if after.starts_with("--") || after.starts_with(['—', '–']) {
+    let raw = &text[span.end..];
+    let after = raw.trim_start_matches([' ', '\u{a0}']);
+    // "MANSFIELD -- ", "AMHERST - ": a dash after an all-caps name is a dateline wherever it
+    // stands.
+    // (U+0097 is an em dash read with the wrong code page, common in scraped news.)
+    if after.starts_with("--") || after.starts_with(['—', '–', '\u{97}']) || raw.starts_with(" - ")
+    {
         return true;
     }
     // Otherwise the name opens its line or sentence (looking back a bounded window).
