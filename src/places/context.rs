@@ -742,7 +742,15 @@ fn judge_one<'k>(
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
-    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none()) {
+    // A short code after the hyphen names a team or a district ("Watertown-ML").
+    let code_after = next_tok.is_some_and(|t| {
+        let s = t.span.as_str(text);
+        s.len() <= 3 && is_all_caps(s)
+    });
+    if next_gap == "-"
+        && !code_after
+        && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none())
+    {
         return None;
     }
     // "250 B.C.", "1000 A.D.": eras, not British Columbia.
