@@ -704,6 +704,7 @@ fn judge_one<'k>(
         if next_upper
             && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
             && !lexicon::NAME_HEADS.has(next_cls)
+            && !lexicon::DATE_WORDS.has(next_cls)
             && (first_name
                 || alternate_only
                 || (!big_unit && max_primary_pop < 100_000 && !(prep && prev != Some("of"))))
