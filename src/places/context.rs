@@ -705,6 +705,7 @@ fn judge_one<'k>(
             && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
             && !lexicon::NAME_HEADS.has(next_cls)
             && !lexicon::DATE_WORDS.has(next_cls)
+            && !org_after_two(text, tokens, c.last)
             && (first_name
                 || alternate_only
                 || (!big_unit && max_primary_pop < 100_000 && !(prep && prev != Some("of"))))
@@ -853,6 +854,20 @@ fn judge_one<'k>(
         text,
         tokens,
     ))
+}
+
+/// "Mount Pleasant High School", "Litchfield Superior Court", "Lombard Historical Society":
+/// an organisation named after the place, whose name has one more word before its head.
+fn org_after_two(text: &str, tokens: &[Token], last: usize) -> bool {
+    let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else {
+        return false;
+    };
+    a.upper
+        && b.upper
+        && a.sentence == b.sentence
+        && gap(text, tokens, last) == " "
+        && lexicon::ORGANISATION_SUFFIXES.contains(b.key)
+        && !matches!(b.key, "city" | "county" | "state" | "united")
 }
 
 fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
