@@ -147,6 +147,7 @@ pub fn judge<'k>(
 ) -> Vec<Mention> {
     let facts = doc_facts(text, tokens, title_case.to_vec(), index);
     let candidates = with_dateline_places(text, tokens, candidates);
+    let candidates = with_named_settlements(text, tokens, candidates);
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -217,6 +218,99 @@ pub fn judge<'k>(
         }
     }
     kept
+}
+
+/// Lower-case words that make the name after "of" a place ("the town of Akuressa").
+fn is_settlement_word(key: &str) -> bool {
+    matches!(
+        key,
+        "town"
+            | "towns"
+            | "village"
+            | "villages"
+            | "city"
+            | "hamlet"
+            | "township"
+            | "suburb"
+            | "neighborhood"
+            | "neighbourhood"
+            | "district"
+            | "province"
+            | "municipality"
+            | "settlement"
+            | "island"
+            | "port"
+            | "region"
+    )
+}
+
+/// The candidates with the places the gazetteer lacks that "the town of", "the village of"
+/// name ("the village of Achguara", "the town of Mais al-Jabal"); a name the matcher found
+/// there is judged as it is.
+fn with_named_settlements(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(candidates.len() + 2);
+    let mut pending = candidates.into_iter().peekable();
+    let joined = |k: usize, seps: &[&str]| {
+        k + 1 < tokens.len()
+            && tokens[k].sentence == tokens[k + 1].sentence
+            && seps.contains(&gap(text, tokens, k))
+    };
+    for i in 1..tokens.len().saturating_sub(1) {
+        let of = &tokens[i];
+        let head = &tokens[i - 1];
+        if of.key != "of"
+            || head.upper
+            || !is_settlement_word(head.key)
+            || !joined(i - 1, &[" "])
+            || !joined(i, &[" "])
+            || !tokens[i + 1].upper
+        {
+            continue;
+        }
+        let first = i + 1;
+        let mut j = first + 1;
+        while j < tokens.len() && j < first + 4 && !tokens[j - 1].possessive {
+            let t = &tokens[j];
+            let particle = !t.upper
+                && lexicon::PARTICLES.contains(t.key)
+                && joined(j, &["-", " "])
+                && tokens.get(j + 1).is_some_and(|n| n.upper);
+            if !joined(j - 1, &[" ", "-"]) || !(t.upper || particle) {
+                break;
+            }
+            j += 1;
+        }
+        if !tokens[j - 1].upper {
+            j -= 1;
+        }
+        let first_cls = lexicon::classes(tokens[first].key);
+        if lexicon::NEVER_PLACES.has(first_cls)
+            || lexicon::FUNCTION_WORDS.has(first_cls)
+            || lexicon::FIRST_NAMES.has(first_cls)
+        {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.last <= first) {
+            out.extend(pending.next());
+        }
+        if pending.peek().is_some_and(|c| c.first < j) {
+            continue;
+        }
+        out.push(Candidate {
+            first,
+            last: j,
+            span: Span::new(tokens[first].span.start, tokens[j - 1].span.end),
+            key: None,
+            head: None,
+            street: false,
+        });
+    }
+    out.extend(pending);
+    out
 }
 
 /// Capitalised words that open a story's first line without being a place ("UPDATE —").
