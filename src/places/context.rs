@@ -148,6 +148,7 @@ pub fn judge<'k>(
     let facts = doc_facts(text, tokens, title_case.to_vec(), index);
     let candidates = with_dateline_places(text, tokens, candidates);
     let candidates = with_named_settlements(text, tokens, candidates);
+    let candidates = with_towns_before_states(text, tokens, candidates, index);
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -311,6 +312,76 @@ fn with_named_settlements(
     }
     out.extend(pending);
     out
+}
+
+/// The candidates with the towns the gazetteer lacks that the US "of Town, State" form names
+/// ("of Thackerville, Okla.", "from Sulpher, La."): one to three capitalised words after a
+/// locative preposition, then a comma and a state, province or country.
+fn with_towns_before_states(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+    index: &Index<'_, '_>,
+) -> Vec<Candidate> {
+    use crate::PlaceKind;
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len() + 2);
+    for c in candidates {
+        if let Some(town) = town_before(text, tokens, &c, out.last(), index) {
+            out.push(town);
+        }
+        out.push(c);
+    }
+    return out;
+
+    fn town_before(
+        text: &str,
+        tokens: &[Token],
+        state: &Candidate,
+        prev: Option<&Candidate>,
+        index: &Index<'_, '_>,
+    ) -> Option<Candidate> {
+        let k = state.key?.gazetteer?;
+        let i = state.first.checked_sub(1)?;
+        if gap(text, tokens, i) != ", " || !tokens[i].upper || tokens[i].possessive {
+            return None;
+        }
+        let container = index.gazetteer.postings(k).any(|p| {
+            p.flags.has(NameFlags::ABBR) || matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country)
+        });
+        if !container {
+            return None;
+        }
+        let mut first = i;
+        while first > 0
+            && i - first < 2
+            && tokens[first - 1].upper
+            && gap(text, tokens, first - 1) == " "
+        {
+            first -= 1;
+        }
+        let before = first.checked_sub(1)?;
+        if gap(text, tokens, before) != " "
+            || !matches!(
+                tokens[before].key,
+                "of" | "in" | "from" | "near" | "at" | "to"
+            )
+            || prev.is_some_and(|p| p.last > before)
+        {
+            return None;
+        }
+        let cls = lexicon::classes(tokens[first].key);
+        if lexicon::NEVER_PLACES.has(cls) || lexicon::FUNCTION_WORDS.has(cls) {
+            return None;
+        }
+        Some(Candidate {
+            first,
+            last: i + 1,
+            span: Span::new(tokens[first].span.start, tokens[i].span.end),
+            key: None,
+            head: None,
+            street: false,
+        })
+    }
 }
 
 /// Capitalised words that open a story's first line without being a place ("UPDATE —").
