@@ -170,7 +170,8 @@ pub fn judge<'k>(
             let f = feature_shape(text, tokens, c)?;
             judge_one(text, tokens, &f, next, listed, index, &facts)
         });
-        if let Some(m) = judged {
+        if let Some(mut m) = judged {
+            of_feature(text, tokens, &mut m);
             out.push(m);
         }
     }
@@ -603,6 +604,36 @@ fn feature_shape(text: &str, tokens: &[Token], c: &Candidate) -> Option<Candidat
         }
     }
     if last > c.last { whole(last) } else { None }
+}
+
+/// "Sea of Azov", "Strait of Gibraltar", "Gulf of Aqaba": a capitalised feature head and "of"
+/// before the name make the whole a feature named after the place (kind unknown, with the
+/// place's point as an approximation).
+fn of_feature(text: &str, tokens: &[Token], m: &mut Mention) {
+    if m.first < 2 || m.feature || m.user.is_some() || m.entries.is_empty() {
+        return;
+    }
+    let (head, of) = (&tokens[m.first - 2], &tokens[m.first - 1]);
+    let is_head = matches!(
+        head.key,
+        "sea" | "gulf" | "bay" | "strait" | "straits" | "isle" | "isles" | "cape" | "lake"
+    );
+    if of.key != "of"
+        || !head.upper
+        || !is_head
+        || head.sentence != tokens[m.first].sentence
+        || gap(text, tokens, m.first - 2) != " "
+        || gap(text, tokens, m.first - 1) != " "
+    {
+        return;
+    }
+    m.span = Span::new(head.span.start, m.span.end);
+    m.first -= 2;
+    m.feature = true;
+    m.demonym_of.clear();
+    m.head = None;
+    m.modifier = None;
+    m.confidence = m.confidence.min(0.5);
 }
 
 /// How many words the capitalised feature head at token `j` has: one ("River", "Park") or
