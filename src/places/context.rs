@@ -814,17 +814,14 @@ fn judge_one<'k>(
 
     // All capitals: codes ("US", "UK"), datelines ("BEIRUT (AP) —") and capitalised headlines.
     if caps && !caps_code && !abbr_only {
-        let headline = tokens[c.first..]
-            .iter()
-            .take(4)
-            .filter(|t| t.sentence == sentence)
-            .count()
-            >= 3
-            && tokens[c.first..]
+        // Three words or more of the sentence around the name, all in capitals ("IRAQ TROOPS
+        // ENTER MOSUL"): words before the name count as well as words after it.
+        let window = || {
+            tokens[c.first.saturating_sub(3)..(c.first + 4).min(tokens.len())]
                 .iter()
-                .take(4)
                 .filter(|t| t.sentence == sentence)
-                .all(|t| is_all_caps(t.span.as_str(text)));
+        };
+        let headline = window().count() >= 3 && window().all(|t| is_all_caps(t.span.as_str(text)));
         if !dateline && !headline {
             return None;
         }
