@@ -206,6 +206,10 @@ fn is_street_suffix(key: &str) -> bool {
             | "terrace"
             | "pike"
             | "drive"
+            | "circle"
+            | "trail"
+            | "square"
+            | "plaza"
     )
 }
 
