@@ -111,8 +111,12 @@ fn doc_facts<'k>(
             let next = &tokens[k + 1];
             let cls = lexicon::classes(t.key);
             let initial = t.key.len() == 1 && gap(text, tokens, k) == ". ";
-            let first_name =
-                lexicon::FIRST_NAMES.has(cls) || (index.is_person(t) && index.is_person(next));
+            // "North West Bicester", "East Oxford": a direction word is a surname ("West") only
+            // in the census list, not before a place.
+            let first_name = lexicon::FIRST_NAMES.has(cls)
+                || (index.is_person(t)
+                    && index.is_person(next)
+                    && !lexicon::DIRECTION_MODIFIERS.has(cls));
             // "Orchard St., Alexandria": after a name, "St." ends a street, not a saint's title.
             let street = k > i && lexicon::STREET_SUFFIXES.has(cls);
             if first_name || (lexicon::PERSON_TITLES.has(cls) && !street) || initial {
@@ -143,6 +147,9 @@ pub fn judge<'k>(
     index: &Index<'_, 'k>,
 ) -> Vec<Mention> {
     let facts = doc_facts(text, tokens, title_case.to_vec(), index);
+    let candidates = with_dateline_places(text, tokens, candidates);
+    let candidates = with_named_settlements(text, tokens, candidates);
+    let candidates = with_towns_before_states(text, tokens, candidates, index);
     let mut out: Vec<Mention> = Vec::with_capacity(candidates.len());
     for (n, c) in candidates.iter().enumerate() {
         let next = candidates.get(n + 1);
@@ -160,7 +167,12 @@ pub fn judge<'k>(
         }
         let split = split_direction(tokens, c, index);
         let c = split.as_ref().unwrap_or(c);
-        if let Some(m) = judge_one(text, tokens, c, next, listed, index, &facts) {
+        let judged = judge_one(text, tokens, c, next, listed, index, &facts).or_else(|| {
+            let f = feature_shape(text, tokens, c)?;
+            judge_one(text, tokens, &f, next, listed, index, &facts)
+        });
+        if let Some(mut m) = judged {
+            of_feature(text, tokens, &mut m);
             out.push(m);
         }
     }
@@ -209,6 +221,274 @@ pub fn judge<'k>(
         }
     }
     kept
+}
+
+/// Lower-case words that make the name after "of" a place ("the town of Akuressa").
+fn is_settlement_word(key: &str) -> bool {
+    matches!(
+        key,
+        "town"
+            | "towns"
+            | "village"
+            | "villages"
+            | "city"
+            | "hamlet"
+            | "township"
+            | "suburb"
+            | "neighborhood"
+            | "neighbourhood"
+            | "district"
+            | "province"
+            | "municipality"
+            | "settlement"
+            | "island"
+            | "port"
+            | "region"
+    )
+}
+
+/// The candidates with the places the gazetteer lacks that "the town of", "the village of"
+/// name ("the village of Achguara", "the town of Mais al-Jabal"); a name the matcher found
+/// there is judged as it is.
+fn with_named_settlements(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(candidates.len() + 2);
+    let mut pending = candidates.into_iter().peekable();
+    let joined = |k: usize, seps: &[&str]| {
+        k + 1 < tokens.len()
+            && tokens[k].sentence == tokens[k + 1].sentence
+            && seps.contains(&gap(text, tokens, k))
+    };
+    for i in 1..tokens.len().saturating_sub(1) {
+        let of = &tokens[i];
+        let head = &tokens[i - 1];
+        if of.key != "of"
+            || head.upper
+            || !is_settlement_word(head.key)
+            || !joined(i - 1, &[" "])
+            || !joined(i, &[" "])
+            || !tokens[i + 1].upper
+        {
+            continue;
+        }
+        let first = i + 1;
+        let mut j = first + 1;
+        while j < tokens.len() && j < first + 4 && !tokens[j - 1].possessive {
+            let t = &tokens[j];
+            let particle = !t.upper
+                && lexicon::PARTICLES.contains(t.key)
+                && joined(j, &["-", " "])
+                && tokens.get(j + 1).is_some_and(|n| n.upper);
+            if !joined(j - 1, &[" ", "-"]) || !(t.upper || particle) {
+                break;
+            }
+            j += 1;
+        }
+        if !tokens[j - 1].upper {
+            j -= 1;
+        }
+        let first_cls = lexicon::classes(tokens[first].key);
+        if lexicon::NEVER_PLACES.has(first_cls)
+            || lexicon::FUNCTION_WORDS.has(first_cls)
+            || lexicon::FIRST_NAMES.has(first_cls)
+        {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.last <= first) {
+            out.extend(pending.next());
+        }
+        if pending.peek().is_some_and(|c| c.first < j) {
+            continue;
+        }
+        out.push(Candidate {
+            first,
+            last: j,
+            span: Span::new(tokens[first].span.start, tokens[j - 1].span.end),
+            key: None,
+            head: None,
+            street: false,
+        });
+    }
+    out.extend(pending);
+    out
+}
+
+/// The candidates with the towns the gazetteer lacks that the US "of Town, State" form names
+/// ("of Thackerville, Okla.", "from Sulpher, La."): one to three capitalised words after a
+/// locative preposition, then a comma and a state, province or country.
+fn with_towns_before_states(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+    index: &Index<'_, '_>,
+) -> Vec<Candidate> {
+    use crate::PlaceKind;
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len() + 2);
+    for c in candidates {
+        if let Some(town) = town_before(text, tokens, &c, out.last(), index) {
+            out.push(town);
+        }
+        out.push(c);
+    }
+    return out;
+
+    fn town_before(
+        text: &str,
+        tokens: &[Token],
+        state: &Candidate,
+        prev: Option<&Candidate>,
+        index: &Index<'_, '_>,
+    ) -> Option<Candidate> {
+        let k = state.key?.gazetteer?;
+        let i = state.first.checked_sub(1)?;
+        if gap(text, tokens, i) != ", " || !tokens[i].upper || tokens[i].possessive {
+            return None;
+        }
+        let container = index.gazetteer.postings(k).any(|p| {
+            p.flags.has(NameFlags::ABBR) || matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country)
+        });
+        if !container {
+            return None;
+        }
+        let mut first = i;
+        while first > 0
+            && i - first < 2
+            && tokens[first - 1].upper
+            && gap(text, tokens, first - 1) == " "
+        {
+            first -= 1;
+        }
+        let before = first.checked_sub(1)?;
+        if gap(text, tokens, before) != " "
+            || !matches!(
+                tokens[before].key,
+                "of" | "in" | "from" | "near" | "at" | "to"
+            )
+            || prev.is_some_and(|p| p.last > before)
+        {
+            return None;
+        }
+        let cls = lexicon::classes(tokens[first].key);
+        if lexicon::NEVER_PLACES.has(cls) || lexicon::FUNCTION_WORDS.has(cls) {
+            return None;
+        }
+        Some(Candidate {
+            first,
+            last: i + 1,
+            span: Span::new(tokens[first].span.start, tokens[i].span.end),
+            key: None,
+            head: None,
+            street: false,
+        })
+    }
+}
+
+/// Capitalised words that open a story's first line without being a place ("UPDATE —").
+fn is_line_label(key: &str) -> bool {
+    matches!(
+        key,
+        "update"
+            | "updated"
+            | "breaking"
+            | "news"
+            | "note"
+            | "editor"
+            | "editors"
+            | "correction"
+            | "exclusive"
+            | "analysis"
+            | "opinion"
+            | "video"
+            | "photos"
+            | "live"
+            | "alert"
+            | "urgent"
+            | "advisory"
+    )
+}
+
+/// The candidates with the datelines the gazetteer lacks added ("HARWINTON —", "MAINEVILLE,
+/// Ohio (AP)"): one to three all-capital words opening a sentence, followed by a dash, "(AP)"
+/// or a comma and a capitalised word. Each sentence's first words are looked at once.
+fn with_dateline_places(
+    text: &str,
+    tokens: &[Token],
+    candidates: Vec<Candidate>,
+) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(candidates.len() + 2);
+    let mut pending = candidates.into_iter().peekable();
+    for i in 0..tokens.len() {
+        if !sentence_start_word(tokens, i) {
+            continue;
+        }
+        let caps_word = |k: usize| {
+            let s = tokens[k].span.as_str(text);
+            tokens[k].upper && s.len() >= 2 && is_all_caps(s)
+        };
+        let mut j = i;
+        while j < tokens.len()
+            && j < i + 3
+            && tokens[j].sentence == tokens[i].sentence
+            && (j == i || gap(text, tokens, j - 1) == " ")
+            && (caps_word(j) || (j > i && tokens[j].key == "of"))
+        {
+            j += 1;
+        }
+        if j == i || tokens[j - 1].key == "of" || tokens[j - 1].possessive {
+            continue;
+        }
+        // The run must end the caps: "BREAKING NEWS ALERT FOR" is a headline.
+        if tokens.get(j).is_some_and(|t| {
+            t.sentence == tokens[i].sentence && gap(text, tokens, j - 1) == " " && caps_word(j)
+        }) {
+            continue;
+        }
+        if tokens[i..j].iter().any(|t| {
+            lexicon::NEVER_PLACES.contains(t.key)
+                || (t.key != "of" && lexicon::FUNCTION_WORDS.contains(t.key))
+                || is_line_label(t.key)
+        }) {
+            continue;
+        }
+        let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+        let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        let dash = after.starts_with("--")
+            || after.starts_with(['—', '–', '\u{97}'])
+            || text[span.end..].starts_with(" - ");
+        let agency = after.starts_with("(AP)") || after.starts_with("(Reuters)");
+        let state =
+            after.starts_with(", ") && after[2..].chars().next().is_some_and(char::is_uppercase);
+        if !(dash || agency || state) {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.last <= i) {
+            out.extend(pending.next());
+        }
+        // A name the matcher found on the whole run, or beyond it, is judged as it is; names
+        // on part of it ("FALLS" in "FALLS VILLAGE") give way to the run.
+        if pending
+            .peek()
+            .is_some_and(|c| c.first < j && (c.first == i && c.last == j || c.last > j))
+        {
+            continue;
+        }
+        while pending.peek().is_some_and(|c| c.first < j) {
+            pending.next();
+        }
+        out.push(Candidate {
+            first: i,
+            last: j,
+            span,
+            key: None,
+            head: None,
+            street: false,
+        });
+    }
+    out.extend(pending);
+    out
 }
 
 /// "Western Pennsylvania", "North Texas": a region named by a direction and a state or
@@ -264,6 +544,119 @@ fn split_direction(tokens: &[Token], c: &Candidate, index: &Index<'_, '_>) -> Op
         head: c.head,
         street: c.street,
     })
+}
+
+/// "Red River", "James River", "Lake Lanier", "River Lune": a name the filters turned down as
+/// a common word or a person ("Red", "James", "Lake") is still a natural feature when a
+/// capitalised feature head follows it or leads it. The whole is then judged as a place the
+/// gazetteer lacks.
+fn feature_shape(text: &str, tokens: &[Token], c: &Candidate) -> Option<Candidate> {
+    c.key?;
+    let sentence = tokens[c.first].sentence;
+    let upper_after = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.sentence == sentence && t.upper && gap(text, tokens, j - 1) == " ")
+    };
+    // "Fort Sanders Medical Center", "Thames Valley District": a longer proper name goes on.
+    let whole = |last: usize| {
+        let goes_on = !tokens[last - 1].possessive
+            && upper_after(last).is_some_and(|t| !lexicon::NAME_HEADS.contains(t.key));
+        (!goes_on).then(|| Candidate {
+            first: c.first,
+            last,
+            span: Span::new(c.span.start, tokens[last - 1].span.end),
+            key: None,
+            head: None,
+            street: false,
+        })
+    };
+    if c.span.end != tokens[c.last - 1].span.end || tokens[c.last - 1].possessive {
+        return None;
+    }
+    // "Red River": the head after the name.
+    // ("Discovery Channel" is a broadcaster.)
+    if upper_after(c.last).is_some_and(|t| t.key != "channel")
+        && let Some(n) = feature_head_len(text, tokens, c.last)
+    {
+        return whole(c.last + n);
+    }
+    // "Lake Opechee", "River Moy": the head before one or two name words.
+    // ("Gulf War" is a war.)
+    let leading = c.last - c.first == 1
+        && tokens[c.first].key != "gulf"
+        && (lexicon::LEADING_NAME_HEADS.contains(tokens[c.first].key)
+            || tokens[c.first].key == "river");
+    if !leading {
+        return None;
+    }
+    let mut last = c.last;
+    while last < c.last + 2
+        && upper_after(last).is_some_and(|t| {
+            let cls = lexicon::classes(t.key);
+            !lexicon::NAME_HEADS.has(cls)
+                && !lexicon::STREET_SUFFIXES.has(cls)
+                && !lexicon::ORGANISATION_SUFFIXES.has(cls)
+        })
+    {
+        last += 1;
+        if tokens[last - 1].possessive {
+            break;
+        }
+    }
+    if last > c.last { whole(last) } else { None }
+}
+
+/// "Sea of Azov", "Strait of Gibraltar", "Gulf of Aqaba": a capitalised feature head and "of"
+/// before the name make the whole a feature named after the place (kind unknown, with the
+/// place's point as an approximation).
+fn of_feature(text: &str, tokens: &[Token], m: &mut Mention) {
+    if m.first < 2 || m.feature || m.user.is_some() || m.entries.is_empty() {
+        return;
+    }
+    let (head, of) = (&tokens[m.first - 2], &tokens[m.first - 1]);
+    let is_head = matches!(
+        head.key,
+        "sea" | "gulf" | "bay" | "strait" | "straits" | "isle" | "isles" | "cape" | "lake"
+    );
+    if of.key != "of"
+        || !head.upper
+        || !is_head
+        || head.sentence != tokens[m.first].sentence
+        || gap(text, tokens, m.first - 2) != " "
+        || gap(text, tokens, m.first - 1) != " "
+    {
+        return;
+    }
+    m.span = Span::new(head.span.start, m.span.end);
+    m.first -= 2;
+    m.feature = true;
+    m.demonym_of.clear();
+    m.head = None;
+    m.modifier = None;
+    m.confidence = m.confidence.min(0.5);
+}
+
+/// How many words the capitalised feature head at token `j` has: one ("River", "Park") or
+/// two ("National Forest", "State Park", "Memorial Park").
+fn feature_head_len(text: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    let t = tokens.get(j)?;
+    if !t.upper {
+        return None;
+    }
+    if lexicon::NAME_HEADS.contains(t.key) {
+        return Some(1);
+    }
+    let second = tokens.get(j + 1)?;
+    (matches!(t.key, "national" | "state" | "memorial")
+        && second.sentence == t.sentence
+        && second.upper
+        && gap(text, tokens, j) == " "
+        && matches!(
+            second.key,
+            "park" | "forest" | "monument" | "seashore" | "lakeshore"
+        ))
+    .then_some(2)
 }
 
 fn prev_key<'k>(tokens: &[Token<'k>], c: &Candidate) -> Option<&'k str> {
@@ -422,17 +815,14 @@ fn judge_one<'k>(
 
     // All capitals: codes ("US", "UK"), datelines ("BEIRUT (AP) —") and capitalised headlines.
     if caps && !caps_code && !abbr_only {
-        let headline = tokens[c.first..]
-            .iter()
-            .take(4)
-            .filter(|t| t.sentence == sentence)
-            .count()
-            >= 3
-            && tokens[c.first..]
+        // Three words or more of the sentence around the name, all in capitals ("IRAQ TROOPS
+        // ENTER MOSUL"): words before the name count as well as words after it.
+        let window = || {
+            tokens[c.first.saturating_sub(3)..(c.first + 4).min(tokens.len())]
                 .iter()
-                .take(4)
                 .filter(|t| t.sentence == sentence)
-                .all(|t| is_all_caps(t.span.as_str(text)));
+        };
+        let headline = window().count() >= 3 && window().all(|t| is_all_caps(t.span.as_str(text)));
         if !dateline && !headline {
             return None;
         }
@@ -508,6 +898,8 @@ fn judge_one<'k>(
         if next_upper
             && !lexicon::ORGANISATION_SUFFIXES.has(next_cls)
             && !lexicon::NAME_HEADS.has(next_cls)
+            && !lexicon::DATE_WORDS.has(next_cls)
+            && !org_after_two(text, tokens, c.last)
             && (first_name
                 || alternate_only
                 || (!big_unit && max_primary_pop < 100_000 && !(prep && prev != Some("of"))))
@@ -546,7 +938,15 @@ fn judge_one<'k>(
         return None;
     }
     // "Wal-Mart", "Coca-Cola": a capitalised compound that is not a place.
-    if next_gap == "-" && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none()) {
+    // A short code after the hyphen names a team or a district ("Watertown-ML").
+    let code_after = next_tok.is_some_and(|t| {
+        let s = t.span.as_str(text);
+        s.len() <= 3 && is_all_caps(s)
+    });
+    if next_gap == "-"
+        && !code_after
+        && next_tok.is_some_and(|t| t.upper && index.find_word(t).is_none())
+    {
         return None;
     }
     // "250 B.C.", "1000 A.D.": eras, not British Columbia.
@@ -650,6 +1050,20 @@ fn judge_one<'k>(
     ))
 }
 
+/// "Mount Pleasant High School", "Litchfield Superior Court", "Lombard Historical Society":
+/// an organisation named after the place, whose name has one more word before its head.
+fn org_after_two(text: &str, tokens: &[Token], last: usize) -> bool {
+    let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else {
+        return false;
+    };
+    a.upper
+        && b.upper
+        && a.sentence == b.sentence
+        && gap(text, tokens, last) == " "
+        && lexicon::ORGANISATION_SUFFIXES.contains(b.key)
+        && !matches!(b.key, "city" | "county" | "state" | "united")
+}
+
 fn sentence_start_word(tokens: &[Token], i: usize) -> bool {
     i == 0 || tokens[i - 1].sentence != tokens[i].sentence
 }
@@ -680,7 +1094,6 @@ fn mention(
         && next.upper
         && user.is_none()
     {
-        let cls = lexicon::classes(next.key);
         if matches!(
             next.key,
             "state" | "province" | "region" | "district" | "governorate" | "prefecture" | "oblast"
@@ -694,9 +1107,9 @@ fn mention(
             span = Span::new(span.start, next.span.end);
             last = c.last + 1;
             head = lexicon::trailing_head(next.key);
-        } else if lexicon::NAME_HEADS.has(cls) {
-            span = Span::new(span.start, next.span.end);
-            last = c.last + 1;
+        } else if let Some(n) = feature_head_len(text, tokens, c.last) {
+            span = Span::new(span.start, tokens[c.last + n - 1].span.end);
+            last = c.last + n;
             demonym_of.clear();
             head = None;
             feature = true;
@@ -732,9 +1145,13 @@ fn mention(
 /// "BEIRUT (AP) —", "WASHINGTON —", "CHARLESTON, W.Va. —": an all-caps name at the start of a
 /// line, followed by a parenthesis, a dash, a comma or a colon.
 fn is_dateline(text: &str, span: Span, sentence_start: bool) -> bool {
-    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
-    // "MANSFIELD -- ": a dash after an all-caps name is a dateline wherever it stands.
-    if after.starts_with("--") || after.starts_with(['—', '–']) {
+    let raw = &text[span.end..];
+    let after = raw.trim_start_matches([' ', '\u{a0}']);
+    // "MANSFIELD -- ", "AMHERST - ": a dash after an all-caps name is a dateline wherever it
+    // stands.
+    // (U+0097 is an em dash read with the wrong code page, common in scraped news.)
+    if after.starts_with("--") || after.starts_with(['—', '–', '\u{97}']) || raw.starts_with(" - ")
+    {
         return true;
     }
     // Otherwise the name opens its line or sentence (looking back a bounded window).

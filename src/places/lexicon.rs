@@ -47,7 +47,8 @@ pub static NAME_HEADS: WordSet = WordSet::new(2, &[
     "river", "lake", "mountains", "mountain", "valley", "island", "islands", "bay", "sea", "ocean",
     "gulf", "strait", "peninsula", "desert", "plain", "plains", "county", "parish", "township",
     "canyon", "creek", "heights", "hills", "coast", "beach", "falls", "springs", "harbor",
-    "harbour", "basin", "delta", "forest", "range", "straits", "channel", "borough", "strip",
+    "harbour", "basin", "delta", "forest", "range", "straits", "channel", "borough", "strip", "park",
+    "sound",
 ]);
 
 /// Whether "Bank" after `prev` (folded) ends a place's name: only after a side or direction
@@ -213,6 +214,16 @@ pub static FIRST_NAMES: WordSet = WordSet::new(10, &[
     "bernie", "elizabeth", "chiquita", "sheila", "darryl",
 ]);
 
+/// Days and months: a capitalised one after a place does not make the place part of a longer
+/// proper name ("in Alexandria Friday night", "in Clinton April 4").
+#[rustfmt::skip]
+pub static DATE_WORDS: WordSet = WordSet::new(14, &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+]);
+
 /// Words before a capitalised name that do not make it part of a longer proper name.
 #[rustfmt::skip]
 pub static FUNCTION_WORDS: WordSet = WordSet::new(11, &[
@@ -266,6 +277,7 @@ static ALL_SETS: &[&WordSet] = &[
     &FUNCTION_WORDS,
     &PARTICLES,
     &ORGANISATION_WORDS,
+    &DATE_WORDS,
 ];
 
 /// Every listed word with its classes, in an open-addressing table. The slots hold only a
@@ -442,6 +454,8 @@ mod tests {
         assert_eq!(classes("notalistedword"), 0);
         assert_eq!(classes(""), 0);
         assert!(!FIRST_NAMES.contains("province"));
+        assert!(DATE_WORDS.has(classes("friday")) && DATE_WORDS.has(classes("march")));
+        assert!(!DATE_WORDS.has(classes("alexandria")));
     }
 
     #[test]

@@ -206,6 +206,10 @@ fn is_street_suffix(key: &str) -> bool {
             | "terrace"
             | "pike"
             | "drive"
+            | "circle"
+            | "trail"
+            | "square"
+            | "plaza"
     )
 }
 
@@ -247,10 +251,12 @@ fn street_at(text: &str, tokens: &[Token], i: usize) -> Option<Candidate> {
     None
 }
 
-/// Includes the closing period of a dotted abbreviation ("U.S.", "D.C.") in the span.
+/// Includes the closing period of a dotted abbreviation ("U.S.", "D.C.", "W.Va.") in the span,
+/// but not a full stop after a name that only starts with one ("St. Louis.").
 fn extend_period(text: &str, span: Span) -> Span {
     let s = span.as_str(text);
-    if s.contains('.') && text[span.end..].starts_with('.') {
+    let last_word = s.rsplit(['.', ' ']).next().unwrap_or("");
+    if s.contains('.') && last_word.len() <= 3 && text[span.end..].starts_with('.') {
         Span::new(span.start, span.end + 1)
     } else {
         span
