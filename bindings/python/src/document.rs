@@ -4,7 +4,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
-use crate::fact::{FactItems, PyDate, PyFact};
+use crate::fact::{DateItems, FactItems, PyDate, PyFact};
 use crate::items::Items;
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
@@ -20,7 +20,7 @@ pub struct PyDocument {
     sentences: Items<PySentence>,
     claims: Items<PyClaim>,
     places: Items<PyPlace>,
-    dates: Items<PyDate>,
+    dates: DateItems,
     facts: FactItems,
 }
 
@@ -31,7 +31,7 @@ pub struct Prepared {
     sentences: Vec<PySentence>,
     claims: Vec<PyClaim>,
     places: Vec<PyPlace>,
-    dates: Vec<PyDate>,
+    dates: Vec<factsift::dates::DateMention>,
     facts: Vec<factsift::Fact>,
 }
 
@@ -55,11 +55,7 @@ impl Prepared {
                 .iter()
                 .map(|p| PyPlace::from_core(p, t, &offsets))
                 .collect(),
-            dates: doc
-                .dates
-                .iter()
-                .map(|d| PyDate::from_core(d, t, &offsets))
-                .collect(),
+            dates: doc.dates.clone(),
             facts: doc.facts.clone(),
         }
     }
@@ -83,7 +79,7 @@ impl PyDocument {
             sentences: Items::values(prepared.sentences),
             claims: Items::values(prepared.claims),
             places: Items::values(prepared.places),
-            dates: Items::values(prepared.dates),
+            dates: DateItems::pending(prepared.dates),
             facts: FactItems::pending(prepared.facts),
         }
     }
@@ -134,7 +130,7 @@ impl PyDocument {
             sentences: Items::objects(sentences),
             claims: Items::objects(claims),
             places: Items::objects(places),
-            dates: Items::objects(dates),
+            dates: DateItems::objects(dates),
             facts: FactItems::objects(facts),
         }
     }
@@ -166,7 +162,7 @@ impl PyDocument {
     /// Date expressions (context, never claims), in order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.dates.list(py)
+        self.dates.list(py, || self.text.bind(py).to_cow())
     }
 
     /// One :class:`Fact` per claim: the claim with its places, date and source.

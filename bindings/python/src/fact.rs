@@ -163,6 +163,56 @@ pub struct PyFact {
     pub source: Option<PySource>,
 }
 
+/// A document's dates, made on first access: most callers never read them, and a date's
+/// strings (its text, kind and ISO days) cost more to make than to find.
+pub struct DateItems {
+    core: Vec<DateMention>,
+    made: OnceLock<Items<PyDate>>,
+}
+
+impl DateItems {
+    /// Dates to make from `core` on first access.
+    pub fn pending(core: Vec<DateMention>) -> DateItems {
+        DateItems {
+            core,
+            made: OnceLock::new(),
+        }
+    }
+
+    /// Dates that are Python objects already.
+    pub fn objects(objects: Vec<Py<PyDate>>) -> DateItems {
+        DateItems {
+            core: Vec::new(),
+            made: OnceLock::from(Items::objects(objects)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.made.get().map_or(self.core.len(), Items::len)
+    }
+
+    /// The dates, as a new list of shared objects; `text` gives the document's text, read only
+    /// when the dates are made.
+    pub fn list<'py, S: AsRef<str>>(
+        &self,
+        py: Python<'py>,
+        text: impl FnOnce() -> PyResult<S>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if let Some(made) = self.made.get() {
+            return made.list(py);
+        }
+        let text = text()?;
+        let text = text.as_ref();
+        let offsets = CharOffsets::new(text);
+        let values = self
+            .core
+            .iter()
+            .map(|d| PyDate::from_core(d, text, &offsets))
+            .collect();
+        self.made.get_or_init(|| Items::values(values)).list(py)
+    }
+}
+
 /// A document's facts, made on first access.
 ///
 /// Most callers read claims and places and never the facts, and each fact repeats its claim,
