@@ -467,7 +467,7 @@ pub fn analyze_many(
         |piece| {
             piece
                 .iter()
-                .map(|t| Prepared::new(&extractor.analyze_at(t.text, reference)))
+                .map(|t| Prepared::new(extractor.analyze_at(t.text, reference)))
                 .collect::<Vec<_>>()
         },
         |docs| {

@@ -36,7 +36,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    pub fn new(doc: &factsift::Document<'_>) -> Prepared {
+    /// Takes the document: its dates and facts move in as they are.
+    pub fn new(doc: factsift::Document<'_>) -> Prepared {
         let offsets = CharOffsets::new(doc.text);
         let t = doc.text;
         Prepared {
@@ -55,8 +56,8 @@ impl Prepared {
                 .iter()
                 .map(|p| PyPlace::from_core(p, t, &offsets))
                 .collect(),
-            dates: doc.dates.clone(),
-            facts: doc.facts.clone(),
+            dates: doc.dates,
+            facts: doc.facts,
         }
     }
 }
@@ -66,7 +67,7 @@ impl PyDocument {
     pub fn from_core(
         py: Python<'_>,
         text: Py<PyString>,
-        doc: &factsift::Document<'_>,
+        doc: factsift::Document<'_>,
     ) -> PyResult<PyDocument> {
         let _ = py;
         Ok(PyDocument::from_prepared(text, Prepared::new(doc)))

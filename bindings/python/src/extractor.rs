@@ -4,7 +4,7 @@ use pyo3::types::{PyDict, PyList, PyMapping, PyString};
 use crate::arrow::PyTable;
 use crate::batch;
 use crate::claim::PyClaim;
-use crate::document::PyDocument;
+use crate::document::{Prepared, PyDocument};
 use crate::errors;
 use crate::fact::PyDate;
 use crate::options::{extra_place, extra_place_dict, reference_date, references};
@@ -225,9 +225,10 @@ impl PyExtractor {
     ) -> PyResult<PyDocument> {
         let reference = self.reference(py, reference_date)?;
         let s = borrow_str(text)?;
-        let doc = py.detach(|| self.inner.analyze_at(s, reference));
+        // The items are converted without the GIL too; only their Python objects need it.
+        let prepared = py.detach(|| Prepared::new(self.inner.analyze_at(s, reference)));
         let text = text.cast::<PyString>()?.clone().unbind();
-        PyDocument::from_core(py, text, &doc)
+        Ok(PyDocument::from_prepared(text, prepared))
     }
 
     /// The date expressions of ``text`` (context for claims, never claims themselves).
@@ -274,7 +275,7 @@ impl PyExtractor {
         let s = borrow_str(text)?;
         let doc = py.detach(|| self.inner.analyze_with_facts_at(s, reference));
         let text = text.cast::<PyString>()?.clone().unbind();
-        let doc = PyDocument::from_core(py, text, &doc)?;
+        let doc = PyDocument::from_core(py, text, doc)?;
         Py::new(py, doc)?.into_bound(py).getattr("facts")
     }
 
