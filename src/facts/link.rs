@@ -285,33 +285,39 @@ fn same_clause(text: &str, a: Span, b: Span) -> bool {
 /// "<direction> of" (a relative position: the place is a reference point, not the claim's place).
 fn introduced_by_locative(text: &str, floor: usize, start: usize) -> Option<bool> {
     let head = window_before(text, floor, start, 48);
-    let words: Vec<&str> = head
+    // Read back from the place, word by word, without allocating: this runs for every place
+    // near every claim.
+    let mut words = head
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '“' | '"'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let mut i = words.len();
-    while i > 0 {
-        let w = words[i - 1].to_ascii_lowercase();
-        if w == "of" && i >= 2 && DIRECTIONS.contains(&words[i - 2].to_ascii_lowercase().as_str()) {
+        .rev()
+        .peekable();
+    while let Some(w) = words.next() {
+        if w.eq_ignore_ascii_case("of") && words.peek().is_some_and(|p| is_one_of(p, DIRECTIONS)) {
             return Some(false);
         }
-        if LOCATIVE.contains(&w.as_str()) {
+        if is_one_of(w, LOCATIVE) {
             return Some(true);
         }
-        if !BETWEEN.contains(&w.as_str()) {
+        if !is_one_of(w, BETWEEN) {
             return None;
         }
-        i -= 1;
     }
     None
 }
 
 /// "according to the World Bank": a source, not a destination.
 fn after_according_to(text: &str, floor: usize, start: usize) -> bool {
-    let head = window_before(text, floor, start, 24)
-        .trim_end()
-        .to_ascii_lowercase();
-    head.ends_with("according to") || head.ends_with("according to the")
+    let head = window_before(text, floor, start, 24).trim_end().as_bytes();
+    let ends_with = |tail: &[u8]| {
+        head.len() >= tail.len() && head[head.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    ends_with(b"according to") || ends_with(b"according to the")
+}
+
+/// `word` is one of `words` (lower-case ASCII), ignoring ASCII case.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// At most `bytes` bytes of text before `start`, not before `floor`, on a char boundary.
@@ -324,7 +330,7 @@ fn window_before(text: &str, floor: usize, start: usize, bytes: usize) -> &str {
 }
 
 fn is_modifier(word: &str) -> bool {
-    BETWEEN.contains(&word.to_ascii_lowercase().as_str())
+    is_one_of(word, BETWEEN)
 }
 
 /// Bytes between two spans (0 when they touch or overlap).
