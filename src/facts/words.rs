@@ -48,27 +48,72 @@ impl Word<'_> {
 }
 
 /// A set of lower-case ASCII words, built on first use.
-pub(crate) type WordSet = LazyLock<HashSet<&'static str, FastHash>>;
+pub(crate) type WordSet = LazyLock<Words>;
 
 /// `word_set!["said", "told", ...]`: a [`WordSet`] of the given words (lower-case ASCII).
 macro_rules! word_set {
     ($($word:literal),* $(,)?) => {
-        std::sync::LazyLock::new(|| [$($word),*].into_iter().collect())
+        std::sync::LazyLock::new(|| $crate::facts::words::Words::new(&[$($word),*]))
     };
 }
 pub(crate) use word_set;
 
-/// `word` is in `set`, ignoring ASCII case: one hash lookup, no allocation.
+/// The words of a [`WordSet`], behind a filter by length and first letter that turns most
+/// other words away before any hashing (sets are probed for nearly every word of a sentence).
+pub(crate) struct Words {
+    /// Bit `n` set when some word is `n` bytes long.
+    lengths: u32,
+    /// Bit `k` set when some word starts with the `k`-th letter; all set when one starts with
+    /// something else.
+    firsts: u32,
+    set: HashSet<&'static str, FastHash>,
+}
+
+impl Words {
+    pub fn new(words: &[&'static str]) -> Words {
+        let mut lengths = 0;
+        let mut firsts = 0;
+        for word in words {
+            lengths |= 1u32.checked_shl(word.len() as u32).unwrap_or(0);
+            firsts |= first_letter_bit(word.as_bytes()).unwrap_or(u32::MAX);
+        }
+        Words {
+            lengths,
+            firsts,
+            set: words.iter().copied().collect(),
+        }
+    }
+
+    /// The words, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.set.iter()
+    }
+
+    /// Whether `word` may be in the set: false means it is not.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let length = 1u32.checked_shl(word.len() as u32).unwrap_or(0);
+        self.lengths & length != 0
+            && first_letter_bit(word).is_none_or(|bit| self.firsts & bit != 0)
+    }
+}
+
+/// The bit of a word's first letter, ignoring ASCII case (`None` for no letter).
+fn first_letter_bit(word: &[u8]) -> Option<u32> {
+    let first = word.first()?.to_ascii_lowercase();
+    first.is_ascii_lowercase().then(|| 1 << (first - b'a'))
+}
+
+/// `word` is in `set`, ignoring ASCII case: one hash lookup at most, no allocation.
 pub(crate) fn in_set(word: &str, set: &WordSet) -> bool {
     let bytes = word.as_bytes();
     let mut buf = [0u8; 24];
-    if bytes.len() > buf.len() || !bytes.is_ascii() {
+    if bytes.len() > buf.len() || !bytes.is_ascii() || !set.may_contain(bytes) {
         return false; // no entry of a word set is that long or non-ASCII
     }
     let lower = &mut buf[..bytes.len()];
     lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    std::str::from_utf8(lower).is_ok_and(|w| set.set.contains(w))
 }
 
 /// Titles written with a period that belongs to the word ("Dr. Jane Holt").
