@@ -49,30 +49,18 @@ pub(super) struct SentenceIndex<'a> {
     claim_ranges: Vec<Range<usize>>,
     place_ranges: Vec<Range<usize>>,
     date_ranges: Vec<Range<usize>>,
-    /// Whether each sentence continues the paragraph of the one before it.
-    same_paragraph: Vec<bool>,
-    /// Byte offset of each sentence's first comma (the end of an opening phrase), if any.
-    first_comma: Vec<Option<usize>>,
+    text: &'a str,
 }
 
 impl<'a> SentenceIndex<'a> {
     pub fn new(
-        text: &str,
+        text: &'a str,
         sentences: &'a [Sentence],
         claims: &'a [Claim],
         places: &'a [Place],
         dates: &'a [DateMention],
     ) -> SentenceIndex<'a> {
         let n = sentences.len();
-        let same_paragraph = sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| i > 0 && !text[sentences[i - 1].span.end..s.span.start].contains('\n'))
-            .collect();
-        let first_comma = sentences
-            .iter()
-            .map(|s| s.span.as_str(text).find(',').map(|c| s.span.start + c))
-            .collect();
         SentenceIndex {
             sentences,
             claims,
@@ -81,13 +69,25 @@ impl<'a> SentenceIndex<'a> {
             claim_ranges: ranges(n, claims.iter().map(|c| c.sentence)),
             place_ranges: ranges(n, places.iter().map(|p| p.sentence)),
             date_ranges: ranges(n, dates.iter().map(|d| d.sentence)),
-            same_paragraph,
-            first_comma,
+            text,
         }
     }
 
     fn range(ranges: &[Range<usize>], sentence: usize) -> Range<usize> {
         ranges.get(sentence).cloned().unwrap_or(0..0)
+    }
+
+    /// Whether sentence `i` continues the paragraph of the one before it.
+    fn continues_paragraph(&self, i: usize) -> bool {
+        i > 0
+            && i < self.sentences.len()
+            && !self.text[self.sentences[i - 1].span.end..self.sentences[i].span.start].contains('\n')
+    }
+
+    /// Byte offset of sentence `i`'s first comma (the end of an opening phrase), if any.
+    fn first_comma(&self, i: usize) -> Option<usize> {
+        let span = self.sentences.get(i)?.span;
+        span.as_str(self.text).find(',').map(|c| span.start + c)
     }
 
     fn is_toponym(&self, i: usize) -> bool {
@@ -127,7 +127,7 @@ impl<'a> SentenceIndex<'a> {
     pub fn places_for(&self, claim: &Claim) -> Vec<usize> {
         let s = claim.sentence;
         let mut found = self.nearest_places(s, claim.span, false);
-        if found.is_empty() && self.same_paragraph.get(s).copied().unwrap_or(false) {
+        if found.is_empty() && self.continues_paragraph(s) {
             found = self.nearest_places(s - 1, claim.span, false);
         }
         if found.is_empty() {
@@ -236,7 +236,7 @@ impl<'a> SentenceIndex<'a> {
         ) {
             return Some(i);
         }
-        let opening = self.first_comma.get(claim.sentence).copied().flatten();
+        let opening = self.first_comma(claim.sentence);
         if let Some(opening_end) = opening.filter(|&e| e <= claim.span.start) {
             let range = Self::range(&self.date_ranges, claim.sentence);
             if let Some(i) = range
