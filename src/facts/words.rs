@@ -164,12 +164,18 @@ pub(crate) fn words(sentence: &str, offset: usize) -> Vec<Word<'_>> {
         let start = i;
         let digits = c.is_ascii_digit();
         i += width;
-        while i < bytes.len() {
-            let b = bytes[i];
+        loop {
+            // Most of a word is ASCII letters and digits: skip them in a tight loop.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b.is_ascii() {
                 let joins = (matches!(b, b'\'' | b'-' | b'.' | b'&') && alnum_at(i + 1))
                     || (b == b',' && digits && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-                if b.is_ascii_alphanumeric() || joins {
+                if joins {
                     i += 1;
                     continue;
                 }
