@@ -81,7 +81,8 @@ impl<'a> SentenceIndex<'a> {
     fn continues_paragraph(&self, i: usize) -> bool {
         i > 0
             && i < self.sentences.len()
-            && !self.text[self.sentences[i - 1].span.end..self.sentences[i].span.start].contains('\n')
+            && !self.text[self.sentences[i - 1].span.end..self.sentences[i].span.start]
+                .contains('\n')
     }
 
     /// Byte offset of sentence `i`'s first comma (the end of an opening phrase), if any.
