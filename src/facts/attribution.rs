@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::words::{Word, WordSet, in_set, word_set, words};
+use super::words::{Word, WordSet, in_set, word_set, words_kept};
 use crate::sentences::Sentence;
 use crate::span::Span;
 
@@ -477,18 +477,16 @@ pub(crate) fn sources_through(
 /// it starts). The marks themselves count as outside, so that "…,” said Maan" still sees its
 /// quote.
 fn outside_quotes<'t>(text: &'t str, sentence: &Sentence, starts_inside: bool) -> Vec<Word<'t>> {
-    let mut tokens = words(sentence.span.as_str(text), sentence.span.start);
     let mut inside = starts_inside;
-    tokens.retain(|w| {
-        match w.text {
+    words_kept(sentence.span.as_str(text), sentence.span.start, |token| {
+        match token {
             "“" | "«" => inside = true,
             "”" | "»" => inside = false,
             "\"" => inside = !inside,
             _ => return !inside,
         }
         true
-    });
-    tokens
+    })
 }
 
 /// Finds any word that can mark an attribution (a speech verb, "according"), ignoring case.

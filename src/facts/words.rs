@@ -125,8 +125,13 @@ const TITLES: &[&str] = &[
 /// Splits `sentence` (at byte `offset` in its document) into words and punctuation marks.
 ///
 /// Words keep inner apostrophes, hyphens and periods ("Anbar’s", "al-Rutbah", "U.S"), and titles
-/// keep their period ("Dr."); every other non-space character is a token of its own.
-pub(crate) fn words(sentence: &str, offset: usize) -> Vec<Word<'_>> {
+/// keep their period ("Dr."); every other non-space character is a token of its own. Only the
+/// tokens `keep` accepts are returned (it sees every token's text, in order).
+pub(crate) fn words_kept<'t>(
+    sentence: &'t str,
+    offset: usize,
+    mut keep: impl FnMut(&str) -> bool,
+) -> Vec<Word<'t>> {
     let bytes = sentence.as_bytes();
     let char_at = |i: usize| sentence.get(i..).and_then(|rest| rest.chars().next());
     let alnum_at = |i: usize| match bytes.get(i) {
@@ -137,10 +142,13 @@ pub(crate) fn words(sentence: &str, offset: usize) -> Vec<Word<'_>> {
     // About one token per 4 bytes of news text (words, spaces, punctuation): one allocation.
     let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
     let mut push = |start: usize, end: usize| {
-        out.push(Word {
-            text: &sentence[start..end],
-            span: Span::new(offset + start, offset + end),
-        });
+        let text = &sentence[start..end];
+        if keep(text) {
+            out.push(Word {
+                text,
+                span: Span::new(offset + start, offset + end),
+            });
+        }
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -202,10 +210,11 @@ mod tests {
 
     #[test]
     fn names_keep_inner_marks() {
-        let got: Vec<&str> = words("Anbar’s al-Rutbah (INSS) said: “U.S. forces.”", 0)
-            .iter()
-            .map(|w| w.text)
-            .collect();
+        let got: Vec<&str> =
+            words_kept("Anbar’s al-Rutbah (INSS) said: “U.S. forces.”", 0, |_| true)
+                .iter()
+                .map(|w| w.text)
+                .collect();
         assert_eq!(
             got,
             [
