@@ -116,7 +116,10 @@ impl DateExtractor {
             else {
                 continue; // straddles a boundary: not a date of either sentence
             };
+            // Only an undated day, month or weekday, placed against a reference, looks at the
+            // tense of its sentence.
             let is_future = match future {
+                _ if reference.is_none() || !recognize::depends_on_tense(found.form) => false,
                 Some((i, f)) if i == sentence.index => f,
                 _ => {
                     let f = speaks_of_future(sentence.span.as_str(text));

@@ -39,6 +39,20 @@ pub(crate) enum Form {
     Season { season: u8, year: Option<i32> },
 }
 
+/// Whether `form` is placed differently in a sentence about the future ("on Friday", "in
+/// March", "on 5 May" without a year): see `resolve`.
+pub(crate) fn depends_on_tense(form: Form) -> bool {
+    matches!(
+        form,
+        Form::Day { year: None, .. }
+            | Form::Month { year: None, .. }
+            | Form::Weekday {
+                shift: Shift::None,
+                ..
+            }
+    )
+}
+
 /// Which part of a month or year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
