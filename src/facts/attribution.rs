@@ -424,13 +424,14 @@ pub(crate) fn sources_through(
     sentences: &[Sentence],
     last: usize,
 ) -> Vec<Option<Source>> {
-    let quoted = quotation_depths(text, sentences);
-    let mut end = (last + 1).min(sentences.len());
-    while end < sentences.len() && quoted[end] {
-        end += 1; // the quotation open at `last` goes on: its end may name the speaker
-    }
+    // Through `last`, and on while the quotation open there goes on: its end may name the
+    // speaker.
+    let mut depths = quotation_depths(text, sentences);
+    let mut quoted: Vec<bool> = depths.by_ref().take(last + 1).collect();
+    quoted.extend(depths.take_while(|&starts_inside| starts_inside));
+    let end = quoted.len();
     let sentences = &sentences[..end];
-    let quoted = &quoted[..end];
+    let quoted = &quoted[..];
     // Most sentences hold no word of attribution: one automaton scan tells, and only the others
     // are tokenized (their words outside quotation marks kept for the subjects below) and read.
     let mut tokens: Vec<Option<Vec<Word<'_>>>> = vec![None; end];
@@ -520,31 +521,31 @@ fn cue_words(text: &str, span: Span, cues: &mut Vec<Span>) {
 }
 
 /// For each sentence, whether it starts inside a quotation left open by the sentences before.
-fn quotation_depths(text: &str, sentences: &[Sentence]) -> Vec<bool> {
+fn quotation_depths<'a>(
+    text: &'a str,
+    sentences: &'a [Sentence],
+) -> impl Iterator<Item = bool> + 'a {
     let mut open = false;
     let mut previous_end = 0;
-    sentences
-        .iter()
-        .map(|s| {
-            // A paragraph break closes any quotation the writer left open.
-            if text[previous_end..s.span.start].contains('\n') {
-                open = false;
+    sentences.iter().map(move |s| {
+        // A paragraph break closes any quotation the writer left open.
+        if text[previous_end..s.span.start].contains('\n') {
+            open = false;
+        }
+        previous_end = s.span.end;
+        let starts_inside = open;
+        // Quotation marks are `"` or start with byte E2 (“ ”) or C2 (« »): jump between them.
+        let bytes = s.span.as_str(text).as_bytes();
+        for at in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+            match &bytes[at..bytes.len().min(at + 3)] {
+                [b'"', ..] => open = !open,
+                [0xE2, 0x80, 0x9C] | [0xC2, 0xAB, ..] => open = true,
+                [0xE2, 0x80, 0x9D] | [0xC2, 0xBB, ..] => open = false,
+                _ => {}
             }
-            previous_end = s.span.end;
-            let starts_inside = open;
-            // Quotation marks are `"` or start with byte E2 (“ ”) or C2 (« »): jump between them.
-            let bytes = s.span.as_str(text).as_bytes();
-            for at in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
-                match &bytes[at..bytes.len().min(at + 3)] {
-                    [b'"', ..] => open = !open,
-                    [0xE2, 0x80, 0x9C] | [0xC2, 0xAB, ..] => open = true,
-                    [0xE2, 0x80, 0x9D] | [0xC2, 0xBB, ..] => open = false,
-                    _ => {}
-                }
-            }
-            starts_inside
-        })
-        .collect()
+        }
+        starts_inside
+    })
 }
 
 /// A quotation spanning sentences takes the attribution of whichever of its sentences has one
