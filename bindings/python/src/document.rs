@@ -4,8 +4,8 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use factsift::CharOffsets;
 
 use crate::claim::PyClaim;
-use crate::fact::{DateItems, FactItems, PyDate, PyFact};
-use crate::items::Items;
+use crate::fact::{PyDate, PyFact};
+use crate::items::{Items, LazyItems};
 use crate::place::PyPlace;
 use crate::sentence::PySentence;
 
@@ -20,8 +20,9 @@ pub struct PyDocument {
     sentences: Items<PySentence>,
     claims: Items<PyClaim>,
     places: Items<PyPlace>,
-    dates: DateItems,
-    facts: FactItems,
+    /// Converted on first access (as are the facts): most callers never read them.
+    dates: LazyItems<factsift::dates::DateMention, PyDate>,
+    facts: LazyItems<factsift::Fact, PyFact>,
 }
 
 /// A document's items converted for Python but not yet Python objects. Building it needs no
@@ -80,8 +81,8 @@ impl PyDocument {
             sentences: Items::values(prepared.sentences),
             claims: Items::values(prepared.claims),
             places: Items::values(prepared.places),
-            dates: DateItems::pending(prepared.dates),
-            facts: FactItems::pending(prepared.facts),
+            dates: LazyItems::pending(prepared.dates),
+            facts: LazyItems::pending(prepared.facts),
         }
     }
 }
@@ -131,8 +132,8 @@ impl PyDocument {
             sentences: Items::objects(sentences),
             claims: Items::objects(claims),
             places: Items::objects(places),
-            dates: DateItems::objects(dates),
-            facts: FactItems::objects(facts),
+            dates: LazyItems::objects(dates),
+            facts: LazyItems::objects(facts),
         }
     }
 
@@ -163,18 +164,24 @@ impl PyDocument {
     /// Date expressions (context, never claims), in order.
     #[getter]
     fn dates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        self.dates.list(py, || self.text.bind(py).to_cow())
+        self.dates.list(py, |core| {
+            let text = self.text.bind(py).to_cow()?;
+            let offsets = CharOffsets::new(&text);
+            Ok(core
+                .iter()
+                .map(|d| PyDate::from_core(d, &text, &offsets))
+                .collect())
+        })
     }
 
     /// One :class:`Fact` per claim: the claim with its places, date and source.
     #[getter]
     fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        if let Some(facts) = self.facts.made() {
-            return facts.list(py);
-        }
-        let text = self.text.bind(py).to_cow()?;
-        let (claims, places, dates) = (self.claims(py)?, self.places(py)?, self.dates(py)?);
-        self.facts.make(&text, &claims, &places, &dates)?.list(py)
+        self.facts.list(py, |core| {
+            let text = self.text.bind(py).to_cow()?;
+            let (claims, places, dates) = (self.claims(py)?, self.places(py)?, self.dates(py)?);
+            PyFact::from_core(core, &text, &claims, &places, &dates)
+        })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

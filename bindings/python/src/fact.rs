@@ -1,5 +1,3 @@
-use std::sync::OnceLock;
-
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -7,7 +5,6 @@ use factsift::CharOffsets;
 use factsift::dates::{CivilDate, DateMention};
 
 use crate::claim::PyClaim;
-use crate::items::Items;
 use crate::place::PyPlace;
 use crate::record::record_methods;
 
@@ -163,97 +160,16 @@ pub struct PyFact {
     pub source: Option<PySource>,
 }
 
-/// A document's dates, made on first access: most callers never read them, and a date's
-/// strings (its text, kind and ISO days) cost more to make than to find.
-pub struct DateItems {
-    core: Vec<DateMention>,
-    made: OnceLock<Items<PyDate>>,
-}
-
-impl DateItems {
-    /// Dates to make from `core` on first access.
-    pub fn pending(core: Vec<DateMention>) -> DateItems {
-        DateItems {
-            core,
-            made: OnceLock::new(),
-        }
-    }
-
-    /// Dates that are Python objects already.
-    pub fn objects(objects: Vec<Py<PyDate>>) -> DateItems {
-        DateItems {
-            core: Vec::new(),
-            made: OnceLock::from(Items::objects(objects)),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.made.get().map_or(self.core.len(), Items::len)
-    }
-
-    /// The dates, as a new list of shared objects; `text` gives the document's text, read only
-    /// when the dates are made.
-    pub fn list<'py, S: AsRef<str>>(
-        &self,
-        py: Python<'py>,
-        text: impl FnOnce() -> PyResult<S>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        if let Some(made) = self.made.get() {
-            return made.list(py);
-        }
-        let text = text()?;
-        let text = text.as_ref();
-        let offsets = CharOffsets::new(text);
-        let values = self
-            .core
-            .iter()
-            .map(|d| PyDate::from_core(d, text, &offsets))
-            .collect();
-        self.made.get_or_init(|| Items::values(values)).list(py)
-    }
-}
-
-/// A document's facts, made on first access.
-///
-/// Most callers read claims and places and never the facts, and each fact repeats its claim,
-/// places and date: the core facts (indices into the document's items) are kept until someone
-/// asks, and only then copied out of the document's claims, places and dates.
-pub struct FactItems {
-    core: Vec<factsift::Fact>,
-    made: OnceLock<Items<PyFact>>,
-}
-
-impl FactItems {
-    /// Facts to make from `core` on first access.
-    pub fn pending(core: Vec<factsift::Fact>) -> FactItems {
-        FactItems {
-            core,
-            made: OnceLock::new(),
-        }
-    }
-
-    /// Facts that are Python objects already.
-    pub fn objects(objects: Vec<Py<PyFact>>) -> FactItems {
-        FactItems {
-            core: Vec::new(),
-            made: OnceLock::from(Items::objects(objects)),
-        }
-    }
-
-    /// The facts, if made already.
-    pub fn made(&self) -> Option<&Items<PyFact>> {
-        self.made.get()
-    }
-
-    /// Makes the facts from the document's text and its claims, places and dates (lists of
-    /// their Python objects). If another thread made them first, its facts are the ones kept.
-    pub fn make(
-        &self,
+impl PyFact {
+    /// The facts of a document whose text is `text`, from the core's facts (indices into the
+    /// document's claims, places and dates, given as lists of their Python objects).
+    pub fn from_core(
+        facts: &[factsift::Fact],
         text: &str,
         claims: &Bound<'_, PyList>,
         places: &Bound<'_, PyList>,
         dates: &Bound<'_, PyList>,
-    ) -> PyResult<&Items<PyFact>> {
+    ) -> PyResult<Vec<PyFact>> {
         let offsets = CharOffsets::new(text);
         let claim = |i: usize| -> PyResult<PyClaim> {
             Ok(claims.get_item(i)?.cast::<PyClaim>()?.get().clone())
@@ -264,8 +180,7 @@ impl FactItems {
         let date = |i: usize| -> PyResult<PyDate> {
             Ok(dates.get_item(i)?.cast::<PyDate>()?.get().clone())
         };
-        let facts = self
-            .core
+        facts
             .iter()
             .map(|f| {
                 Ok(PyFact {
@@ -281,8 +196,7 @@ impl FactItems {
                     source: f.source.map(|s| PySource::from_core(&s, text, &offsets)),
                 })
             })
-            .collect::<PyResult<Vec<PyFact>>>()?;
-        Ok(self.made.get_or_init(|| Items::values(facts)))
+            .collect()
     }
 }
 

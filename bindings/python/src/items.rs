@@ -5,7 +5,7 @@
 //! converted values (built on worker threads) and turns them into Python objects on first
 //! access; from then on every access gives the same objects.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use pyo3::PyClass;
 use pyo3::prelude::*;
@@ -71,5 +71,52 @@ where
             // Only a failed allocation gets here; the values were consumed, so say so.
             (State::Values(_), Err(err)) => Err(err),
         }
+    }
+}
+
+/// Items kept as the core's values until first asked for, then converted once and held as
+/// [`Items`]: for what most callers never read (a document's dates and facts), converting up
+/// front would be wasted work.
+pub struct LazyItems<C, T: PyClass> {
+    core: Vec<C>,
+    made: OnceLock<Items<T>>,
+}
+
+impl<C, T> LazyItems<C, T>
+where
+    T: PyClass + Into<pyo3::PyClassInitializer<T>>,
+{
+    /// Items to convert from `core` on first access.
+    pub fn pending(core: Vec<C>) -> LazyItems<C, T> {
+        LazyItems {
+            core,
+            made: OnceLock::new(),
+        }
+    }
+
+    /// Items that are Python objects already.
+    pub fn objects(objects: Vec<Py<T>>) -> LazyItems<C, T> {
+        LazyItems {
+            core: Vec::new(),
+            made: OnceLock::from(Items::objects(objects)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.made.get().map_or(self.core.len(), Items::len)
+    }
+
+    /// The items as a new list of the (shared) Python objects; `convert` makes their values
+    /// from the core's the first time. If another thread made them first, its are kept.
+    pub fn list<'py>(
+        &self,
+        py: Python<'py>,
+        convert: impl FnOnce(&[C]) -> PyResult<Vec<T>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if let Some(made) = self.made.get() {
+            return made.list(py);
+        }
+        let values = convert(&self.core)?;
+        self.made.get_or_init(|| Items::values(values)).list(py)
     }
 }
