@@ -411,9 +411,7 @@ const PRONOUN_REACH: usize = 4;
 
 /// The source of every sentence (`None` where the text gives none), resolved across the document.
 pub(crate) fn sources(text: &str, sentences: &[Sentence]) -> Vec<Option<Source>> {
-    let mut out = sources_through(text, sentences, sentences.len().saturating_sub(1));
-    out.resize(sentences.len(), None);
-    out
+    sources_through(text, sentences, sentences.len().saturating_sub(1))
 }
 
 /// The sources of the sentences up to `last` (and perhaps a few after it): what a sentence's

@@ -42,6 +42,7 @@ const MAX_DATES: usize = 8;
 
 /// Per-sentence ranges of claims, places and dates, for bounded lookups per claim.
 pub(super) struct SentenceIndex<'a> {
+    text: &'a str,
     sentences: &'a [Sentence],
     claims: &'a [Claim],
     places: &'a [Place],
@@ -49,7 +50,6 @@ pub(super) struct SentenceIndex<'a> {
     claim_ranges: Vec<Range<usize>>,
     place_ranges: Vec<Range<usize>>,
     date_ranges: Vec<Range<usize>>,
-    text: &'a str,
 }
 
 impl<'a> SentenceIndex<'a> {
@@ -62,6 +62,7 @@ impl<'a> SentenceIndex<'a> {
     ) -> SentenceIndex<'a> {
         let n = sentences.len();
         SentenceIndex {
+            text,
             sentences,
             claims,
             places,
@@ -69,7 +70,6 @@ impl<'a> SentenceIndex<'a> {
             claim_ranges: ranges(n, claims.iter().map(|c| c.sentence)),
             place_ranges: ranges(n, places.iter().map(|p| p.sentence)),
             date_ranges: ranges(n, dates.iter().map(|d| d.sentence)),
-            text,
         }
     }
 
@@ -140,7 +140,8 @@ impl<'a> SentenceIndex<'a> {
     /// The claim's own place: introduced by a locative preposition just after (or before) the
     /// claim, its possessor ("Kenya's economy grew by 5.6%"), or the place the sentence starts
     /// with ("Iraq has transferred 2,250 …").
-    pub fn own_place(&self, text: &str, claim: &Claim) -> Option<usize> {
+    pub fn own_place(&self, claim: &Claim) -> Option<usize> {
+        let text = self.text;
         let sentence = self.sentences.get(claim.sentence)?.span;
         let range = Self::range(&self.place_ranges, claim.sentence);
         let places = &self.places[range.clone()];
@@ -196,7 +197,8 @@ impl<'a> SentenceIndex<'a> {
     ///
     /// A date right after the attribution's verb ("said on Thursday") dates the statement, not
     /// the claim: it is used only when the sentence has no other date.
-    pub fn nearest_date(&self, text: &str, claim: &Claim, cue: Option<Span>) -> Option<usize> {
+    pub fn nearest_date(&self, claim: &Claim, cue: Option<Span>) -> Option<usize> {
+        let text = self.text;
         let range = Self::range(&self.date_ranges, claim.sentence);
         if range.is_empty() {
             return None;
@@ -221,11 +223,12 @@ impl<'a> SentenceIndex<'a> {
         let hi = (split + MAX_DATES / 2).min(range.end);
         let near: Vec<usize> = (lo..hi).filter(|&i| Some(i) != statement).collect();
         // The statement's date ("said on Thursday") only when the sentence has nothing else.
-        self.date_of_claim(text, claim, &near)
+        self.date_of_claim(claim, &near)
             .or(statement.filter(|_| range.len() == 1))
     }
 
-    fn date_of_claim(&self, text: &str, claim: &Claim, near: &[usize]) -> Option<usize> {
+    fn date_of_claim(&self, claim: &Claim, near: &[usize]) -> Option<usize> {
+        let text = self.text;
         let distance = |i: usize| gap(self.dates[i].span, claim.span);
         let nearest =
             |candidates: &mut dyn Iterator<Item = usize>| candidates.min_by_key(|&i| distance(i));
@@ -252,13 +255,14 @@ impl<'a> SentenceIndex<'a> {
             &mut near
                 .iter()
                 .copied()
-                .filter(|&i| !self.dated_by_other_claim(text, i, claim)),
+                .filter(|&i| !self.dated_by_other_claim(i, claim)),
         )
     }
 
     /// True when date `i` lies in the clause of another claim of its sentence (the claims next
     /// to it on either side).
-    fn dated_by_other_claim(&self, text: &str, i: usize, claim: &Claim) -> bool {
+    fn dated_by_other_claim(&self, i: usize, claim: &Claim) -> bool {
+        let text = self.text;
         let d = self.dates[i].span;
         let range = Self::range(&self.claim_ranges, claim.sentence);
         let split =

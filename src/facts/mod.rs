@@ -89,8 +89,8 @@ impl FactLinker {
                 claim: i,
                 sentence: claim.sentence,
                 places: index.places_for(claim),
-                place: index.own_place(text, claim),
-                date: index.nearest_date(text, claim, source_of(claim).map(|s| s.cue)),
+                place: index.own_place(claim),
+                date: index.nearest_date(claim, source_of(claim).map(|s| s.cue)),
                 source: source_of(claim),
             })
             .collect()
